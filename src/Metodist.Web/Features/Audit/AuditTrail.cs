@@ -1,0 +1,129 @@
+using System.Globalization;
+using Metodist.Web.Features.Registry;
+using Metodist.Web.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace Metodist.Web.Features.Audit;
+
+/// <summary>Who is changing data now: a signed-in user, or the system (seed, migrations, command line).</summary>
+public sealed class AuditActor(Guid? userId, string userName)
+{
+    public static readonly AuditActor System = new(null, "система");
+
+    public Guid? UserId { get; } = userId;
+    public string UserName { get; } = userName;
+}
+
+/// <summary>
+/// Turns pending changes of personal data into audit entries before they are saved, in the same
+/// transaction: a created or deleted record is one entry, a modified one is an entry per field.
+/// </summary>
+internal static class AuditTrail
+{
+    private static readonly Dictionary<string, string> PersonFields = new()
+    {
+        [nameof(Person.LastName)] = "Фамилия",
+        [nameof(Person.FirstName)] = "Имя",
+        [nameof(Person.MiddleName)] = "Отчество",
+        [nameof(Person.BirthDate)] = "Дата рождения",
+        [nameof(Person.Email)] = "Электронная почта",
+        [nameof(Person.Phone)] = "Телефон",
+        [nameof(Person.Snils)] = "СНИЛС",
+        [nameof(Person.Category)] = "Квалификационная категория",
+        [nameof(Person.CategoryAssignedOn)] = "Дата присвоения категории",
+        [nameof(Person.NextAttestationDue)] = "Срок следующей аттестации",
+        [nameof(Person.PedagogicalWorkStart)] = "Начало педагогической деятельности",
+        [nameof(Person.EducationLevel)] = "Уровень образования",
+        [nameof(Person.Education)] = "Образование",
+    };
+
+    private static readonly Dictionary<string, string> EmploymentFields = new()
+    {
+        [nameof(Employment.OrganizationId)] = "Организация",
+        [nameof(Employment.PositionId)] = "Должность",
+        [nameof(Employment.IsMain)] = "Основное место работы",
+        [nameof(Employment.StartDate)] = "Дата начала работы",
+    };
+
+    public static void Record(AppDbContext db, AuditActor actor)
+    {
+        var now = DateTime.UtcNow;
+        var entries = new List<AuditEntry>();
+        foreach (var entry in db.ChangeTracker.Entries().ToList())
+        {
+            switch (entry.Entity)
+            {
+                case Person person:
+                    Collect(db, entry, PersonFields, "Педагог", person.Id, person.Id, () => $"{person.FullName}, {person.BirthDate:dd.MM.yyyy}", actor, now, entries);
+                    break;
+                case Employment employment:
+                    Collect(db, entry, EmploymentFields, "Место работы", employment.Id, employment.PersonId,
+                        () => $"{Describe(db, nameof(Employment.OrganizationId), employment.OrganizationId)}, {Describe(db, nameof(Employment.PositionId), employment.PositionId)}",
+                        actor, now, entries);
+                    break;
+                case EmploymentSubject subject when entry.State is EntityState.Added or EntityState.Deleted:
+                    var personId = db.Employments.Local.FirstOrDefault(e => e.Id == subject.EmploymentId)?.PersonId
+                        ?? db.Employments.Where(e => e.Id == subject.EmploymentId).Select(e => (Guid?)e.PersonId).FirstOrDefault();
+                    var subjectName = Describe(db, nameof(EmploymentSubject.SubjectId), subject.SubjectId);
+                    entries.Add(new AuditEntry
+                    {
+                        At = now, UserId = actor.UserId, UserName = actor.UserName, EntityType = "Место работы", EntityId = subject.EmploymentId,
+                        PersonId = personId, Action = AuditAction.Updated, Field = "Предметы",
+                        OldValue = entry.State == EntityState.Deleted ? subjectName : null,
+                        NewValue = entry.State == EntityState.Added ? subjectName : null,
+                    });
+                    break;
+            }
+        }
+        db.AuditEntries.AddRange(entries);
+    }
+
+    private static void Collect(AppDbContext db, EntityEntry entry, Dictionary<string, string> fields, string entityType, Guid entityId, Guid personId,
+        Func<string> summary, AuditActor actor, DateTime now, List<AuditEntry> sink)
+    {
+        AuditEntry New(AuditAction action) => new()
+        {
+            At = now, UserId = actor.UserId, UserName = actor.UserName, EntityType = entityType, EntityId = entityId, PersonId = personId, Action = action,
+        };
+
+        switch (entry.State)
+        {
+            case EntityState.Added:
+                var created = New(AuditAction.Created);
+                created.NewValue = summary();
+                sink.Add(created);
+                break;
+            case EntityState.Deleted:
+                var deleted = New(AuditAction.Deleted);
+                deleted.OldValue = summary();
+                sink.Add(deleted);
+                break;
+            case EntityState.Modified:
+                foreach (var property in entry.Properties)
+                {
+                    if (!property.IsModified || !fields.TryGetValue(property.Metadata.Name, out var label)) continue;
+                    if (Equals(property.OriginalValue, property.CurrentValue)) continue;
+                    var change = New(AuditAction.Updated);
+                    change.Field = label;
+                    change.OldValue = Describe(db, property.Metadata.Name, property.OriginalValue);
+                    change.NewValue = Describe(db, property.Metadata.Name, property.CurrentValue);
+                    sink.Add(change);
+                }
+                break;
+        }
+    }
+
+    private static string? Describe(AppDbContext db, string propertyName, object? value) => value switch
+    {
+        null => null,
+        DateOnly d => d.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture),
+        bool b => b ? "да" : "нет",
+        QualificationCategory c => c.Title(),
+        EducationLevel e => e.Title(),
+        Guid id when propertyName == nameof(Employment.OrganizationId) => db.Organizations.Find(id)?.ShortName ?? id.ToString(),
+        Guid id when propertyName == nameof(Employment.PositionId) => db.Positions.Find(id)?.Name ?? id.ToString(),
+        Guid id when propertyName == nameof(EmploymentSubject.SubjectId) => db.Subjects.Find(id)?.Name ?? id.ToString(),
+        _ => Convert.ToString(value, CultureInfo.InvariantCulture),
+    };
+}

@@ -1,0 +1,205 @@
+using Metodist.Web.Infrastructure.Auth;
+using Metodist.Web.Infrastructure.Data;
+using Metodist.Web.Infrastructure.Text;
+using Microsoft.EntityFrameworkCore;
+
+namespace Metodist.Web.Features.Registry;
+
+public enum TeacherSort
+{
+    Name,
+    BirthDate,
+    Experience,
+    Category,
+    Attestation,
+}
+
+/// <summary>Search, filters, sort and page of the teacher list; the same for the page, the API and the export.</summary>
+public sealed record TeacherFilter
+{
+    public string? Search { get; init; }
+    public Guid? DistrictId { get; init; }
+    public Guid? MunicipalityId { get; init; }
+    public Guid? OrganizationId { get; init; }
+    public Guid? PositionId { get; init; }
+    public Guid? SubjectId { get; init; }
+    public QualificationCategory? Category { get; init; }
+    public bool YoungOnly { get; init; }
+    public int? AttestationWithinMonths { get; init; }
+    public TeacherSort Sort { get; init; } = TeacherSort.Name;
+    public bool Descending { get; init; }
+    public int Page { get; init; } = 1;
+    public int PageSize { get; init; } = 50;
+
+    public int SafePage => Math.Max(1, Page);
+    public int SafePageSize => Math.Clamp(PageSize, 1, 500);
+}
+
+public sealed record TeacherRow
+{
+    public Guid Id { get; init; }
+    public string LastName { get; init; } = "";
+    public string FirstName { get; init; } = "";
+    public string? MiddleName { get; init; }
+    public DateOnly BirthDate { get; init; }
+    public string? Email { get; init; }
+    public string? Phone { get; init; }
+    public string? Snils { get; init; }
+    public QualificationCategory Category { get; init; }
+    public DateOnly? CategoryAssignedOn { get; init; }
+    public DateOnly? NextAttestationDue { get; init; }
+    public DateOnly? PedagogicalWorkStart { get; init; }
+    public Guid? EmploymentId { get; init; }
+    public Guid? OrganizationId { get; init; }
+    public string? OrganizationName { get; init; }
+    public Guid? MunicipalityId { get; init; }
+    public string? MunicipalityName { get; init; }
+    public string? PositionName { get; init; }
+    public IReadOnlyList<string> Subjects { get; init; } = [];
+
+    public string FullName => string.IsNullOrEmpty(MiddleName) ? $"{LastName} {FirstName}" : $"{LastName} {FirstName} {MiddleName}";
+
+    public int? ExperienceYears(DateOnly today) => TeacherRules.ExperienceYears(PedagogicalWorkStart, today);
+
+    public bool IsYoung(DateOnly today) => TeacherRules.IsYoungTeacher(BirthDate, PedagogicalWorkStart, today);
+
+    public bool IsAssetEligible(DateOnly today) => TeacherRules.IsEligibleForAsset(Category, PedagogicalWorkStart, today);
+}
+
+public sealed record Page<T>(IReadOnlyList<T> Items, int Total, int PageNumber, int PageSize)
+{
+    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+}
+
+public sealed class TeacherList(AppDbContext db, TimeProvider clock)
+{
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+
+    public async Task<Page<TeacherRow>> PageAsync(UserScope scope, TeacherFilter filter, CancellationToken ct = default)
+    {
+        var query = await FilteredAsync(scope, filter, ct);
+        var total = await query.CountAsync(ct);
+        var rows = await Project(Sorted(query, filter)
+                .Skip((filter.SafePage - 1) * filter.SafePageSize)
+                .Take(filter.SafePageSize))
+            .ToListAsync(ct);
+        return new Page<TeacherRow>(await WithSubjectsAsync(rows, ct), total, filter.SafePage, filter.SafePageSize);
+    }
+
+    /// <summary>Every row that matches the filter, in its order (for the XLSX export).</summary>
+    public async Task<IReadOnlyList<TeacherRow>> AllAsync(UserScope scope, TeacherFilter filter, CancellationToken ct = default)
+    {
+        var query = await FilteredAsync(scope, filter, ct);
+        var rows = await Project(Sorted(query, filter)).ToListAsync(ct);
+        return await WithSubjectsAsync(rows, ct);
+    }
+
+    private async Task<IQueryable<Person>> FilteredAsync(UserScope scope, TeacherFilter f, CancellationToken ct)
+    {
+        var query = scope.Persons(db.Persons.AsNoTracking());
+        foreach (var term in SearchText.Terms(f.Search))
+        {
+            var pattern = SearchText.ContainsPattern(term);
+            query = query.Where(p => EF.Functions.Like(p.SearchName, pattern, "\\"));
+        }
+
+        Guid[]? municipalities = null;
+        if (f.MunicipalityId is { } municipalityId) municipalities = [municipalityId];
+        else if (f.DistrictId is { } districtId)
+            municipalities = await db.Municipalities.Where(m => m.DistrictId == districtId).Select(m => m.Id).ToArrayAsync(ct);
+
+        if (municipalities is not null || f.OrganizationId is not null || f.PositionId is not null || f.SubjectId is not null)
+        {
+            var organizationId = f.OrganizationId;
+            var positionId = f.PositionId;
+            var subjectId = f.SubjectId;
+            var anyMunicipality = municipalities is null;
+            var municipalityIds = municipalities ?? [];
+            query = query.Where(p => p.Employments.Any(e =>
+                (anyMunicipality || municipalityIds.Contains(e.MunicipalityId))
+                && (organizationId == null || e.OrganizationId == organizationId)
+                && (positionId == null || e.PositionId == positionId)
+                && (subjectId == null || e.Subjects.Any(s => s.SubjectId == subjectId))));
+        }
+
+        if (f.Category is { } category) query = query.Where(p => p.Category == category);
+
+        var today = Today;
+        if (f.YoungOnly)
+        {
+            var bornAfter = TeacherRules.YoungBornAfter(today);
+            var startedFrom = TeacherRules.YoungStartedOnOrAfter(today);
+            query = query.Where(p => p.BirthDate > bornAfter && p.PedagogicalWorkStart >= startedFrom && p.PedagogicalWorkStart <= today);
+        }
+
+        if (f.AttestationWithinMonths is { } months)
+        {
+            var until = today.AddMonths(Math.Clamp(months, 0, 120));
+            query = query.Where(p => p.NextAttestationDue != null && p.NextAttestationDue <= until);
+        }
+        return query;
+    }
+
+    private static IQueryable<Person> Sorted(IQueryable<Person> q, TeacherFilter f) => (f.Sort, f.Descending) switch
+    {
+        (TeacherSort.BirthDate, false) => q.OrderBy(p => p.BirthDate).ThenBy(p => p.Id),
+        (TeacherSort.BirthDate, true) => q.OrderByDescending(p => p.BirthDate).ThenBy(p => p.Id),
+        // Longer experience means an earlier start.
+        (TeacherSort.Experience, false) => q.OrderByDescending(p => p.PedagogicalWorkStart).ThenBy(p => p.Id),
+        (TeacherSort.Experience, true) => q.OrderBy(p => p.PedagogicalWorkStart).ThenBy(p => p.Id),
+        (TeacherSort.Category, false) => q.OrderBy(p => p.Category).ThenBy(p => p.SearchName).ThenBy(p => p.Id),
+        (TeacherSort.Category, true) => q.OrderByDescending(p => p.Category).ThenBy(p => p.SearchName).ThenBy(p => p.Id),
+        (TeacherSort.Attestation, false) => q.OrderBy(p => p.NextAttestationDue).ThenBy(p => p.Id),
+        (TeacherSort.Attestation, true) => q.OrderByDescending(p => p.NextAttestationDue).ThenBy(p => p.Id),
+        (_, true) => q.OrderByDescending(p => p.SearchName).ThenBy(p => p.Id),
+        _ => q.OrderBy(p => p.SearchName).ThenBy(p => p.Id),
+    };
+
+    private static IQueryable<TeacherRow> Project(IQueryable<Person> q) => q.Select(p => new
+    {
+        Person = p,
+        Main = p.Employments.OrderByDescending(e => e.IsMain).ThenBy(e => e.StartDate)
+            .Select(e => new { e.Id, e.OrganizationId, e.MunicipalityId, Org = e.Organization!.ShortName, Muni = e.Organization.Municipality!.Name, Pos = e.Position!.Name })
+            .FirstOrDefault(),
+    }).Select(x => new TeacherRow
+    {
+        Id = x.Person.Id,
+        LastName = x.Person.LastName,
+        FirstName = x.Person.FirstName,
+        MiddleName = x.Person.MiddleName,
+        BirthDate = x.Person.BirthDate,
+        Email = x.Person.Email,
+        Phone = x.Person.Phone,
+        Snils = x.Person.Snils,
+        Category = x.Person.Category,
+        CategoryAssignedOn = x.Person.CategoryAssignedOn,
+        NextAttestationDue = x.Person.NextAttestationDue,
+        PedagogicalWorkStart = x.Person.PedagogicalWorkStart,
+        EmploymentId = x.Main == null ? null : x.Main.Id,
+        OrganizationId = x.Main == null ? null : x.Main.OrganizationId,
+        OrganizationName = x.Main == null ? null : x.Main.Org,
+        MunicipalityId = x.Main == null ? null : x.Main.MunicipalityId,
+        MunicipalityName = x.Main == null ? null : x.Main.Muni,
+        PositionName = x.Main == null ? null : x.Main.Pos,
+    });
+
+    private async Task<IReadOnlyList<TeacherRow>> WithSubjectsAsync(List<TeacherRow> rows, CancellationToken ct)
+    {
+        var employmentIds = rows.Where(r => r.EmploymentId != null).Select(r => r.EmploymentId!.Value).ToList();
+        if (employmentIds.Count == 0) return rows;
+        var subjects = new Dictionary<Guid, List<string>>();
+        foreach (var chunk in employmentIds.Chunk(5000))
+        {
+            var pairs = await db.EmploymentSubjects.AsNoTracking().Where(s => chunk.Contains(s.EmploymentId))
+                .Select(s => new { s.EmploymentId, s.Subject!.Name }).ToListAsync(ct);
+            foreach (var pair in pairs)
+            {
+                if (!subjects.TryGetValue(pair.EmploymentId, out var list)) subjects[pair.EmploymentId] = list = [];
+                list.Add(pair.Name);
+            }
+        }
+        return rows.Select(r => r.EmploymentId is { } id && subjects.TryGetValue(id, out var names)
+            ? r with { Subjects = names.Order(StringComparer.Ordinal).ToList() }
+            : r).ToList();
+    }
+}

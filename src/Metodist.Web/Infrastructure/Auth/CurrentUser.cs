@@ -1,0 +1,101 @@
+using System.Security.Claims;
+using Metodist.Web.Features.Accounts;
+using Metodist.Web.Features.Registry;
+using Metodist.Web.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Metodist.Web.Infrastructure.Auth;
+
+/// <summary>
+/// The signed-in user of this request, with roles and scope read from the database once per request
+/// (nothing is kept between requests, so any app node can serve any request).
+/// </summary>
+public sealed class CurrentUser(IHttpContextAccessor http, AppDbContext db)
+{
+    private UserScope? _scope;
+
+    public ClaimsPrincipal Principal => http.HttpContext?.User ?? new ClaimsPrincipal();
+
+    public bool IsAuthenticated => Principal.Identity?.IsAuthenticated == true;
+
+    public Guid? UserId => Guid.TryParse(Principal.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
+
+    public string UserName => Principal.Identity?.Name ?? "";
+
+    public async Task<UserScope> ScopeAsync(CancellationToken ct = default)
+    {
+        if (_scope is not null) return _scope;
+        if (UserId is not { } userId) return _scope = UserScope.Nobody;
+        var user = await db.Users.AsNoTracking().Where(u => u.Id == userId)
+            .Select(u => new { u.PersonId, u.DisplayName, Roles = u.Roles.Select(r => new { r.Role, r.ScopeId }).ToList() })
+            .FirstOrDefaultAsync(ct);
+        if (user is null) return _scope = UserScope.Nobody;
+        var roles = user.Roles.Select(r => (r.Role, r.ScopeId)).ToList();
+        var regionIds = roles.Where(r => r.Role == AppRole.RegionAdmin).Select(r => r.ScopeId).Distinct().ToArray();
+        var municipalityIds = roles.Where(r => r.Role == AppRole.MunicipalMethodist).Select(r => r.ScopeId).ToList();
+        if (regionIds.Length > 0)
+        {
+            municipalityIds.AddRange(await db.Municipalities.Where(m => regionIds.Contains(m.RegionId)).Select(m => m.Id).ToListAsync(ct));
+        }
+        var organizationIds = roles.Where(r => r.Role == AppRole.SchoolMethodist).Select(r => r.ScopeId).Distinct().ToArray();
+        var personIds = user.PersonId is { } personId ? new[] { personId } : [];
+        return _scope = new UserScope(userId, user.DisplayName, user.PersonId, roles, regionIds, municipalityIds.Distinct().ToArray(), organizationIds, personIds);
+    }
+}
+
+/// <summary>
+/// What one user may see: region administrators their regions, municipal methodists their
+/// municipalities, school methodists their organizations, everyone their own person.
+/// Tutors, mentors and association leaders see themselves until their modules attach teachers to them.
+/// </summary>
+public sealed record UserScope(
+    Guid? UserId,
+    string DisplayName,
+    Guid? PersonId,
+    IReadOnlyList<(AppRole Role, Guid ScopeId)> Roles,
+    Guid[] RegionIds,
+    Guid[] MunicipalityIds,
+    Guid[] OrganizationIds,
+    Guid[] PersonIds)
+{
+    public static readonly UserScope Nobody = new(null, "", null, [], [], [], [], []);
+
+    public bool Has(AppRole role) => Roles.Any(r => r.Role == role);
+
+    public bool IsRegionAdmin => RegionIds.Length > 0;
+
+    /// <summary>May create and edit teachers and organizations (inside the scope).</summary>
+    public bool CanEditRegistry => IsRegionAdmin || MunicipalityIds.Length > 0 || OrganizationIds.Length > 0;
+
+    public bool CanImport => IsRegionAdmin || Has(AppRole.MunicipalMethodist);
+
+    public IQueryable<Person> Persons(IQueryable<Person> source)
+    {
+        if (UserId is null) return source.Where(_ => false);
+        var municipalities = MunicipalityIds;
+        var organizations = OrganizationIds;
+        var persons = PersonIds;
+        var regionAdmin = IsRegionAdmin;
+        return source.Where(p =>
+            persons.Contains(p.Id)
+            || p.Employments.Any(e => municipalities.Contains(e.MunicipalityId) || organizations.Contains(e.OrganizationId))
+            || (regionAdmin && !p.Employments.Any()));
+    }
+
+    public IQueryable<Organization> Organizations(IQueryable<Organization> source, IQueryable<Employment> employments)
+    {
+        if (UserId is null) return source.Where(_ => false);
+        var municipalities = MunicipalityIds;
+        var organizations = OrganizationIds;
+        var persons = PersonIds;
+        return source.Where(o =>
+            municipalities.Contains(o.MunicipalityId)
+            || organizations.Contains(o.Id)
+            || employments.Any(e => e.OrganizationId == o.Id && persons.Contains(e.PersonId)));
+    }
+
+    public bool CoversOrganization(Guid organizationId, Guid municipalityId) =>
+        MunicipalityIds.Contains(municipalityId) || OrganizationIds.Contains(organizationId);
+
+    public bool CoversMunicipality(Guid municipalityId) => MunicipalityIds.Contains(municipalityId);
+}

@@ -1,0 +1,114 @@
+using Metodist.Web.Features.Accounts;
+using Metodist.Web.Features.Audit;
+using Metodist.Web.Features.Registry;
+using Metodist.Web.Infrastructure.Imports;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Metodist.Web.Infrastructure.Data;
+
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options, AuditActor? actor = null)
+    : IdentityUserContext<AppUser, Guid>(options)
+{
+    public DbSet<Region> Regions => Set<Region>();
+    public DbSet<District> Districts => Set<District>();
+    public DbSet<Municipality> Municipalities => Set<Municipality>();
+    public DbSet<Organization> Organizations => Set<Organization>();
+    public DbSet<Person> Persons => Set<Person>();
+    public DbSet<Employment> Employments => Set<Employment>();
+    public DbSet<EmploymentSubject> EmploymentSubjects => Set<EmploymentSubject>();
+    public DbSet<Position> Positions => Set<Position>();
+    public DbSet<Subject> Subjects => Set<Subject>();
+    public DbSet<RoleAssignment> RoleAssignments => Set<RoleAssignment>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    /// <summary>Set to false only by bulk loaders that write their own audit entries.</summary>
+    public bool AuditEnabled { get; set; } = true;
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+
+        builder.Entity<AppUser>(b =>
+        {
+            b.Property(x => x.DisplayName).HasMaxLength(300);
+            b.HasMany(x => x.Roles).WithOne(x => x.User).HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+            b.HasIndex(x => x.PersonId);
+        });
+        builder.Entity<RoleAssignment>(b =>
+        {
+            b.ToTable("RoleAssignments");
+            b.Property(x => x.Role).HasMaxLength(40);
+            b.HasIndex(x => x.UserId);
+        });
+        builder.Entity<AuditEntry>(b =>
+        {
+            b.ToTable("AuditEntries");
+            b.Property(x => x.UserName).HasMaxLength(256);
+            b.Property(x => x.EntityType).HasMaxLength(100);
+            b.Property(x => x.Action).HasMaxLength(20);
+            b.Property(x => x.Field).HasMaxLength(100);
+            b.HasIndex(x => x.PersonId);
+            b.HasIndex(x => x.At);
+        });
+        builder.Entity<ImportJob>(b =>
+        {
+            b.ToTable("ImportJobs");
+            b.Property(x => x.Kind).HasMaxLength(40);
+            b.Property(x => x.Status).HasMaxLength(20);
+            b.Property(x => x.FileName).HasMaxLength(400);
+            b.Property(x => x.UserName).HasMaxLength(256);
+            b.HasIndex(x => x.Status);
+        });
+        builder.Entity<DataProtectionKey>(b =>
+        {
+            b.ToTable("DataProtectionKeys");
+            b.Property(x => x.FriendlyName).HasMaxLength(200);
+        });
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Enums are stored by name: readable in both databases and safe against reordering.
+        configurationBuilder.Properties<OrganizationKind>().HaveConversion<string>();
+        configurationBuilder.Properties<QualificationCategory>().HaveConversion<string>();
+        configurationBuilder.Properties<EducationLevel>().HaveConversion<string>();
+        configurationBuilder.Properties<AppRole>().HaveConversion<string>();
+        configurationBuilder.Properties<AuditAction>().HaveConversion<string>();
+        configurationBuilder.Properties<ImportKind>().HaveConversion<string>();
+        configurationBuilder.Properties<ImportStatus>().HaveConversion<string>();
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        PrepareForSave();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        PrepareForSave();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    private void PrepareForSave()
+    {
+        ChangeTracker.DetectChanges();
+        foreach (var entry in ChangeTracker.Entries<Person>())
+        {
+            if (entry.State is EntityState.Added or EntityState.Modified)
+            {
+                entry.Entity.RefreshSearchName();
+                if (entry.State == EntityState.Modified) entry.Entity.UpdatedAt = DateTime.UtcNow;
+            }
+        }
+        foreach (var entry in ChangeTracker.Entries<Organization>())
+        {
+            if (entry.State is EntityState.Added or EntityState.Modified) entry.Entity.RefreshSearchName();
+        }
+        if (AuditEnabled) AuditTrail.Record(this, actor ?? AuditActor.System);
+    }
+}

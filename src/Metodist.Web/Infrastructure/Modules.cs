@@ -1,0 +1,21 @@
+using Metodist.Web.Features.Accounts;
+using Metodist.Web.Features.Registry;
+
+namespace Metodist.Web.Infrastructure;
+
+/// <summary>Where each module registers its services and maps its API.</summary>
+public static class Modules
+{
+    public static IServiceCollection AddMetodistModules(this IServiceCollection services)
+    {
+        services.AddScoped<UserAccounts>();
+        return services;
+    }
+
+    public static void MapMetodistApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api");
+        api.MapAccountsApi();
+        api.MapRegistryApi();
+    }
+}

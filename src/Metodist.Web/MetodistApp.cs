@@ -1,0 +1,82 @@
+using System.Globalization;
+using Metodist.Web.Features.Audit;
+using Metodist.Web.Features.Registry;
+using Metodist.Web.Infrastructure;
+using Metodist.Web.Infrastructure.Auth;
+using Metodist.Web.Infrastructure.Data;
+using Microsoft.AspNetCore.Localization;
+
+namespace Metodist.Web;
+
+public static class MetodistApp
+{
+    public static readonly CultureInfo Russian = CultureInfo.GetCultureInfo("ru-RU");
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        if (Cli.IsCommand(args)) return await Cli.RunAsync(args);
+        var app = Build(args);
+        var demo = await Startup.PrepareAsync(app.Services, app.Configuration, app.Logger);
+        app.Lifetime.ApplicationStarted.Register(() => Startup.PrintBanner(app.Urls, demo));
+        await app.RunAsync();
+        return 0;
+    }
+
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        configure?.Invoke(builder);
+        var services = builder.Services;
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        services.AddMetodistDatabase(builder.Configuration, builder.Environment.ContentRootPath);
+        services.AddScoped(sp =>
+        {
+            var user = sp.GetRequiredService<IHttpContextAccessor>().HttpContext?.User;
+            var id = user?.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value;
+            return Guid.TryParse(id, out var userId) ? new AuditActor(userId, user?.Identity?.Name ?? "") : AuditActor.System;
+        });
+        services.AddMetodistAuth();
+        services.AddScoped<TeacherList>();
+        services.AddMetodistModules();
+
+        services.AddRazorPages(o =>
+        {
+            o.RootDirectory = "/Features";
+            o.Conventions.AllowAnonymousToPage("/Accounts/Login");
+            o.Conventions.AllowAnonymousToPage("/Accounts/Denied");
+            o.Conventions.AuthorizeFolder("/Admin", AuthSetup.RegionAdminPolicy);
+        });
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.Translate);
+        services.AddOpenApi();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture(Russian);
+            o.SupportedCultures = [Russian];
+            o.SupportedUICultures = [Russian];
+        });
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseRequestLocalization();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapOpenApi().AllowAnonymous();
+        app.UseSwaggerUI(o =>
+        {
+            o.SwaggerEndpoint("/openapi/v1.json", "Metodist API");
+            o.RoutePrefix = "swagger";
+            o.DocumentTitle = "Metodist — API";
+        });
+        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapRazorPages();
+        app.MapMetodistApi();
+        return app;
+    }
+}
