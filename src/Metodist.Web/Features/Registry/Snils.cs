@@ -8,8 +8,8 @@ public static class Snils
     {
         error = null;
         if (string.IsNullOrWhiteSpace(value)) return null;
-        var digits = new string(value.Where(char.IsDigit).ToArray());
-        if (digits.Length != 11 || value.Any(c => !char.IsDigit(c) && c is not ' ' and not '-'))
+        var digits = new string(value.Where(char.IsAsciiDigit).ToArray());
+        if (digits.Length != 11 || value.Any(c => !char.IsAsciiDigit(c) && c is not ' ' and not '-'))
         {
             error = "СНИЛС должен состоять из 11 цифр (например, 112-233-445 95)";
             return null;

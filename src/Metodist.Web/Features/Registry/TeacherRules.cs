@@ -21,13 +21,25 @@ public static class TeacherRules
         workStart is { } start && start <= today ? FullYearsBetween(start, today) : null;
 
     /// <summary>Born after this date means under 35 today.</summary>
-    public static DateOnly YoungBornAfter(DateOnly today) => today.AddYears(-YoungTeacherMaxAge);
+    public static DateOnly YoungBornAfter(DateOnly today) => LatestDateFullYearsBefore(today, YoungTeacherMaxAge);
 
     /// <summary>Started on or after this date means at most three years of pedagogical work today.</summary>
     public static DateOnly YoungStartedOnOrAfter(DateOnly today) => today.AddYears(-YoungTeacherMaxExperienceYears);
 
     /// <summary>Started on or before this date means at least five years of experience today.</summary>
-    public static DateOnly AssetStartedOnOrBefore(DateOnly today) => today.AddYears(-AssetMinExperienceYears);
+    public static DateOnly AssetStartedOnOrBefore(DateOnly today) => LatestDateFullYearsBefore(today, AssetMinExperienceYears);
+
+    /// <summary>
+    /// The latest date from which <paramref name="years"/> full years have passed by <paramref name="today"/>, agreeing with
+    /// <see cref="FullYearsBetween"/>: a term from 29 February ends on 28 February of a common year (Civil Code art. 192),
+    /// where <c>AddYears</c> alone would be a day early.
+    /// </summary>
+    private static DateOnly LatestDateFullYearsBefore(DateOnly today, int years)
+    {
+        var date = today.AddYears(-years);
+        var next = date.AddDays(1);
+        return FullYearsBetween(next, today) >= years ? next : date;
+    }
 
     public static bool IsYoungTeacher(DateOnly birthDate, DateOnly? workStart, DateOnly today) =>
         birthDate > YoungBornAfter(today) && workStart is { } start && start >= YoungStartedOnOrAfter(today) && start <= today;
