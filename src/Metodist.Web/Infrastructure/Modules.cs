@@ -9,6 +9,8 @@ public static class Modules
     public static IServiceCollection AddMetodistModules(this IServiceCollection services)
     {
         services.AddScoped<UserAccounts>();
+        services.AddScoped<Features.Admin.Users.ScopeChoices>();
+        services.AddScoped<Features.Registry.Teachers.TeacherEditor>();
         return services;
     }
 

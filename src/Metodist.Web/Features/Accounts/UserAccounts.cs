@@ -60,6 +60,19 @@ public sealed class UserAccounts(AppDbContext db, UserManager<AppUser> users)
         return new CreateUserResult(user, errors);
     }
 
+    public sealed record RoleCheck(RoleAssignment? Assignment, string? Error);
+
+    /// <summary>Checks one role request as <see cref="CreateAsync"/> does, for adding a role to an existing account.</summary>
+    public async Task<RoleCheck> CheckRoleAsync(UserScope admin, RoleRequest role)
+    {
+        if (!Enum.TryParse<AppRole>(role.Role, ignoreCase: false, out var appRole) || !Enum.IsDefined(appRole))
+            return new RoleCheck(null, $"Неизвестная роль «{role.Role}».");
+        if (!Guid.TryParse(role.ScopeId, out var scopeId))
+            return new RoleCheck(null, "Выберите область роли.");
+        var problem = await CheckScopeAsync(admin, appRole, scopeId);
+        return problem is null ? new RoleCheck(new RoleAssignment { Role = appRole, ScopeId = scopeId }, null) : new RoleCheck(null, problem);
+    }
+
     private async Task<string?> CheckScopeAsync(UserScope admin, AppRole role, Guid scopeId)
     {
         switch (role.ScopeKindOf())
