@@ -24,19 +24,16 @@ public static class MetodistApp
 
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // The application name decides where Razor Pages are discovered; when a test host or a tool builds the app,
+        // the entry assembly is theirs, and without this every page would be missing.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ApplicationName = typeof(MetodistApp).Assembly.GetName().Name });
         configure?.Invoke(builder);
         var services = builder.Services;
 
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
         services.AddMetodistDatabase(builder.Configuration, builder.Environment.ContentRootPath);
-        services.AddScoped(sp =>
-        {
-            var user = sp.GetRequiredService<IHttpContextAccessor>().HttpContext?.User;
-            var id = user?.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value;
-            return Guid.TryParse(id, out var userId) ? new AuditActor(userId, user?.Identity?.Name ?? "") : AuditActor.System;
-        });
+        services.AddScoped(sp => AuditActor.OfRequest(sp.GetRequiredService<IHttpContextAccessor>()));
         services.AddMetodistAuth();
         services.AddScoped<TeacherList>();
         services.AddMetodistModules();

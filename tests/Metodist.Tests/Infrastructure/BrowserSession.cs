@@ -64,6 +64,40 @@ public sealed class BrowserSession : IDisposable
         return await ParseAsync(response);
     }
 
+    /// <summary>The fields a browser would submit with the form, in document order (the submit buttons aside).</summary>
+    public static List<KeyValuePair<string, string>> FormFields(IHtmlFormElement form)
+    {
+        var fields = new List<KeyValuePair<string, string>>();
+        foreach (var element in form.Elements)
+        {
+            switch (element)
+            {
+                case IHtmlInputElement input when !string.IsNullOrEmpty(input.Name) && !input.IsDisabled:
+                    if (input.Type is "submit" or "button" or "reset" or "file" or "image") break;
+                    if (input.Type is "checkbox" or "radio" && !input.IsChecked) break;
+                    fields.Add(new(input.Name, input.Type is "checkbox" or "radio" && string.IsNullOrEmpty(input.GetAttribute("value")) ? "on" : input.Value));
+                    break;
+                case IHtmlSelectElement select when !string.IsNullOrEmpty(select.Name) && !select.IsDisabled:
+                    var selected = select.Options.Where(o => o.IsSelected).ToList();
+                    if (selected.Count == 0 && !select.IsMultiple && select.Options.Length > 0) selected.Add(select.Options[0]!);
+                    fields.AddRange(selected.Select(o => new KeyValuePair<string, string>(select.Name, o.Value)));
+                    break;
+                case IHtmlTextAreaElement area when !string.IsNullOrEmpty(area.Name) && !area.IsDisabled:
+                    fields.Add(new(area.Name, area.Value));
+                    break;
+            }
+        }
+        return fields;
+    }
+
+    /// <summary>Replaces (or adds) the value of a field in a list of form fields.</summary>
+    public static void Set(List<KeyValuePair<string, string>> fields, string name, string value)
+    {
+        var index = fields.FindIndex(f => f.Key == name);
+        if (index < 0) fields.Add(new(name, value));
+        else fields[index] = new(name, value);
+    }
+
     public static async Task<IHtmlDocument> ParseAsync(HttpResponseMessage response) =>
         await Parser.ParseDocumentAsync(await response.Content.ReadAsStringAsync());
 

@@ -33,7 +33,11 @@ public sealed class EntityRoundTripTests
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             var entities = NewEntityOfEveryKind();
             foreach (var entity in entities) db.Add(entity);
-            foreach (var entity in entities) FillStringsToTheirLimit(db.Entry(entity));
+            foreach (var entity in entities)
+            {
+                FillColumnsLeftAtDefault(db.Entry(entity));
+                FillStringsToTheirLimit(db.Entry(entity));
+            }
             await db.SaveChangesAsync();
 
             written = entities.Select(e => Snapshot.Of(db.Entry(e))).ToList();
@@ -126,6 +130,46 @@ public sealed class EntityRoundTripTests
         return [region, district, municipality, organization, position, subject, person, employment, employmentSubject, user, role, claim, login, token, audit, import, key];
     }
 
+    /// <summary>
+    /// A column added later gets a value here without anyone touching this test, so it is round-tripped too; keys and
+    /// foreign keys are left alone (they must be set above, and the default-value check says so).
+    /// </summary>
+    private static void FillColumnsLeftAtDefault(EntityEntry entry)
+    {
+        foreach (var property in entry.Properties)
+        {
+            var metadata = property.Metadata;
+            if (metadata.IsKey() || metadata.IsForeignKey() || !IsDefault(property.CurrentValue)) continue;
+            var type = Nullable.GetUnderlyingType(metadata.ClrType) ?? metadata.ClrType;
+            object? value = type switch
+            {
+                _ when type == typeof(string) => "заполнено",
+                _ when type == typeof(int) => 7,
+                _ when type == typeof(long) => 7L,
+                _ when type == typeof(bool) => true,
+                _ when type == typeof(DateTime) => new DateTime(2026, 5, 6, 7, 8, 9, 10, DateTimeKind.Utc),
+                _ when type == typeof(DateOnly) => new DateOnly(2026, 5, 6),
+                _ when type == typeof(DateTimeOffset) => new DateTimeOffset(2026, 5, 6, 7, 8, 9, TimeSpan.Zero),
+                _ when type == typeof(Guid) => Guid.NewGuid(),
+                _ when type == typeof(decimal) => 1.5m,
+                _ when type == typeof(double) => 1.5d,
+                _ when type == typeof(byte[]) => new byte[] { 1, 2, 3 },
+                _ when type.IsEnum => Enum.GetValues(type).Cast<object>().Last(),
+                _ => null,
+            };
+            if (value is not null) property.CurrentValue = value;
+        }
+    }
+
+    private static bool IsDefault(object? value) => value switch
+    {
+        null => true,
+        string s => s.Length == 0,
+        byte[] b => b.Length == 0,
+        _ when value.GetType().IsValueType => value.Equals(Activator.CreateInstance(value.GetType())),
+        _ => false,
+    };
+
     /// <summary>Strings are stretched to the model's maximum length (or to a long text when unbounded), so a narrower column fails on PostgreSQL.</summary>
     private static void FillStringsToTheirLimit(EntityEntry entry)
     {
@@ -168,15 +212,7 @@ public sealed class EntityRoundTripTests
         }
 
         public IEnumerable<string> DefaultValuedProperties() => Values
-            .Where(v => v.Value is null || IsDefault(v.Value))
+            .Where(v => IsDefault(v.Value))
             .Select(v => $"{EntityType}.{v.Key}");
-
-        private static bool IsDefault(object value) => value switch
-        {
-            string s => s.Length == 0,
-            byte[] b => b.Length == 0,
-            _ when value.GetType().IsValueType => value.Equals(Activator.CreateInstance(value.GetType())),
-            _ => false,
-        };
     }
 }

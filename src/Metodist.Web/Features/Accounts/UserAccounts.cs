@@ -22,7 +22,8 @@ public sealed class UserAccounts(AppDbContext db, UserManager<AppUser> users)
         string displayName = request.DisplayName?.Trim() ?? "";
         if (request.PersonId is { } personId)
         {
-            var person = await db.Persons.AsNoTracking().Where(p => p.Id == personId).Select(p => new { p.LastName, p.FirstName, p.MiddleName }).FirstOrDefaultAsync();
+            // Only a person inside the administrator's scope: the account would otherwise open that person's card to its holder.
+            var person = await admin.Persons(db.Persons.AsNoTracking()).Where(p => p.Id == personId).Select(p => new { p.LastName, p.FirstName, p.MiddleName }).FirstOrDefaultAsync();
             if (person is null) Add("personId", "Педагог с таким идентификатором не найден.");
             else if (displayName.Length == 0) displayName = $"{person.LastName} {person.FirstName} {person.MiddleName}".Trim();
         }
@@ -33,7 +34,7 @@ public sealed class UserAccounts(AppDbContext db, UserManager<AppUser> users)
         foreach (var role in request.Roles ?? [])
         {
             var key = $"roles[{index++}]";
-            if (!Enum.TryParse<AppRole>(role.Role, ignoreCase: false, out var appRole) || !Enum.IsDefined(appRole))
+            if (!TryParseRole(role.Role, out var appRole))
             {
                 Add(key, $"Неизвестная роль «{role.Role}». Допустимы: {string.Join(", ", Enum.GetNames<AppRole>())}.");
                 continue;
@@ -65,12 +66,19 @@ public sealed class UserAccounts(AppDbContext db, UserManager<AppUser> users)
     /// <summary>Checks one role request as <see cref="CreateAsync"/> does, for adding a role to an existing account.</summary>
     public async Task<RoleCheck> CheckRoleAsync(UserScope admin, RoleRequest role)
     {
-        if (!Enum.TryParse<AppRole>(role.Role, ignoreCase: false, out var appRole) || !Enum.IsDefined(appRole))
+        if (!TryParseRole(role.Role, out var appRole))
             return new RoleCheck(null, $"Неизвестная роль «{role.Role}».");
         if (!Guid.TryParse(role.ScopeId, out var scopeId))
             return new RoleCheck(null, "Выберите область роли.");
         var problem = await CheckScopeAsync(admin, appRole, scopeId);
         return problem is null ? new RoleCheck(new RoleAssignment { Role = appRole, ScopeId = scopeId }, null) : new RoleCheck(null, problem);
+    }
+
+    /// <summary>Only the exact role names: <c>Enum.TryParse</c> would also take "0" or "RegionAdmin, Teacher".</summary>
+    private static bool TryParseRole(string? name, out AppRole role)
+    {
+        role = default;
+        return name is not null && Enum.GetNames<AppRole>().Contains(name, StringComparer.Ordinal) && Enum.TryParse(name, out role);
     }
 
     private async Task<string?> CheckScopeAsync(UserScope admin, AppRole role, Guid scopeId)

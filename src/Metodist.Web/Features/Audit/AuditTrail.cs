@@ -7,12 +7,29 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 namespace Metodist.Web.Features.Audit;
 
 /// <summary>Who is changing data now: a signed-in user, or the system (seed, migrations, command line).</summary>
-public sealed class AuditActor(Guid? userId, string userName)
+public sealed class AuditActor
 {
     public static readonly AuditActor System = new(null, "система");
 
-    public Guid? UserId { get; } = userId;
-    public string UserName { get; } = userName;
+    private readonly Func<(Guid? UserId, string UserName)> _who;
+
+    public AuditActor(Guid? userId, string userName) => _who = () => (userId, userName);
+
+    private AuditActor(Func<(Guid? UserId, string UserName)> who) => _who = who;
+
+    /// <summary>
+    /// The user of the current request, read when changes are saved rather than when the context is created: the
+    /// cookie's security-stamp check creates the request's DbContext before the user is known.
+    /// </summary>
+    public static AuditActor OfRequest(IHttpContextAccessor http) => new(() =>
+    {
+        var user = http.HttpContext?.User;
+        var id = user?.FindFirst(global::System.Security.Claims.ClaimTypes.NameIdentifier)?.Value;
+        return Guid.TryParse(id, out var userId) ? (userId, user?.Identity?.Name ?? "") : (System.UserId, System.UserName);
+    });
+
+    public Guid? UserId => _who().UserId;
+    public string UserName => _who().UserName;
 }
 
 /// <summary>

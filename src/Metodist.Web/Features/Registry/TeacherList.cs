@@ -140,6 +140,15 @@ public sealed class TeacherList(AppDbContext db, TimeProvider clock)
         return query;
     }
 
+    /// <summary>Categories are stored by name, so ordering by the column would be alphabetical in English; this orders by rank.</summary>
+    private static readonly System.Linq.Expressions.Expression<Func<Person, int>> CategoryRank = p =>
+        p.Category == QualificationCategory.None ? 0
+        : p.Category == QualificationCategory.Conformity ? 1
+        : p.Category == QualificationCategory.First ? 2
+        : p.Category == QualificationCategory.Highest ? 3
+        : p.Category == QualificationCategory.TeacherMethodist ? 4
+        : 5;
+
     private static IQueryable<Person> Sorted(IQueryable<Person> q, TeacherFilter f) => (f.Sort, f.Descending) switch
     {
         (TeacherSort.BirthDate, false) => q.OrderBy(p => p.BirthDate).ThenBy(p => p.Id),
@@ -147,8 +156,8 @@ public sealed class TeacherList(AppDbContext db, TimeProvider clock)
         // Longer experience means an earlier start.
         (TeacherSort.Experience, false) => q.OrderByDescending(p => p.PedagogicalWorkStart).ThenBy(p => p.Id),
         (TeacherSort.Experience, true) => q.OrderBy(p => p.PedagogicalWorkStart).ThenBy(p => p.Id),
-        (TeacherSort.Category, false) => q.OrderBy(p => p.Category).ThenBy(p => p.SearchName).ThenBy(p => p.Id),
-        (TeacherSort.Category, true) => q.OrderByDescending(p => p.Category).ThenBy(p => p.SearchName).ThenBy(p => p.Id),
+        (TeacherSort.Category, false) => q.OrderBy(CategoryRank).ThenBy(p => p.SearchName).ThenBy(p => p.Id),
+        (TeacherSort.Category, true) => q.OrderByDescending(CategoryRank).ThenBy(p => p.SearchName).ThenBy(p => p.Id),
         (TeacherSort.Attestation, false) => q.OrderBy(p => p.NextAttestationDue).ThenBy(p => p.Id),
         (TeacherSort.Attestation, true) => q.OrderByDescending(p => p.NextAttestationDue).ThenBy(p => p.Id),
         (_, true) => q.OrderByDescending(p => p.SearchName).ThenBy(p => p.Id),

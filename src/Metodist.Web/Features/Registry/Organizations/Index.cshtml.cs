@@ -47,7 +47,7 @@ public sealed class IndexModel(AppDbContext db, CurrentUser currentUser) : PageM
         var municipalityIds = await query.Select(o => o.MunicipalityId).Distinct().ToListAsync(ct);
         Municipalities = await db.Municipalities.AsNoTracking()
             .Where(m => scope.MunicipalityIds.Contains(m.Id) || municipalityIds.Contains(m.Id))
-            .OrderBy(m => m.Name).Select(m => new Option(m.Id.ToString(), m.Name)).ToListAsync(ct);
+            .OrderBy(m => m.Name).Select(m => new Option(m.Id, m.Name)).ToListAsync(ct);
         return query.OrderBy(o => o.Municipality!.Name).ThenBy(o => o.Kind).ThenBy(o => o.ShortName);
     }
 

@@ -21,7 +21,7 @@ public sealed class OrganizationFormPage(AppDbContext db, CurrentUser currentUse
 
     private async Task LoadAsync(UserScope scope, CancellationToken ct) =>
         Municipalities = await db.Municipalities.AsNoTracking().Where(m => scope.MunicipalityIds.Contains(m.Id)).OrderBy(m => m.Name)
-            .Select(m => new Option(m.Id.ToString(), m.Name)).ToListAsync(ct);
+            .Select(m => new Option(m.Id, m.Name)).ToListAsync(ct);
 
     public async Task<IActionResult> OnGetAsync(Guid? id, CancellationToken ct)
     {

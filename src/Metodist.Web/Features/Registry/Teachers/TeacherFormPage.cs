@@ -28,9 +28,9 @@ public abstract class TeacherFormPage(AppDbContext db, CurrentUser currentUser, 
         Organizations = await Db.Organizations.AsNoTracking()
             .Where(o => scope.MunicipalityIds.Contains(o.MunicipalityId) || scope.OrganizationIds.Contains(o.Id))
             .OrderBy(o => o.Municipality!.Name).ThenBy(o => o.ShortName)
-            .Select(o => new Option(o.Id.ToString(), o.Municipality!.Name + " — " + o.ShortName)).ToListAsync(ct);
-        Positions = await Db.Positions.AsNoTracking().OrderBy(p => p.SortOrder).Select(p => new Option(p.Id.ToString(), p.Name)).ToListAsync(ct);
-        Subjects = await Db.Subjects.AsNoTracking().OrderBy(p => p.Name).Select(p => new Option(p.Id.ToString(), p.Name)).ToListAsync(ct);
+            .Select(o => new Option(o.Id, o.Municipality!.Name + " — " + o.ShortName)).ToListAsync(ct);
+        Positions = await Db.Positions.AsNoTracking().OrderBy(p => p.SortOrder).Select(p => new Option(p.Id, p.Name)).ToListAsync(ct);
+        Subjects = await Db.Subjects.AsNoTracking().OrderBy(p => p.Name).Select(p => new Option(p.Id, p.Name)).ToListAsync(ct);
         // Room for one more place of work on every form.
         if (Input.Employments.All(e => e.Id != null)) Input.Employments.Add(new EmploymentForm { IsMain = Input.Employments.Count == 0 });
     }

@@ -6,7 +6,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Metodist.Web.Features.Registry.Teachers;
 
-public sealed record Option(string Value, string Text);
+public sealed record Option(string Value, string Text)
+{
+    /// <summary>
+    /// For ids: formatted here, not in SQL, where SQLite would return its stored upper-case text and the
+    /// <c>selected</c> comparison with a lower-case <see cref="Guid.ToString()"/> would fail.
+    /// </summary>
+    public Option(Guid id, string text) : this(id.ToString(), text)
+    {
+    }
+}
 
 /// <summary>The query-string filter of the teacher list, shared by the list page and its export.</summary>
 public abstract class TeacherQueryModel(AppDbContext db, CurrentUser currentUser) : PageModel
@@ -87,15 +96,15 @@ public abstract class TeacherQueryModel(AppDbContext db, CurrentUser currentUser
         var municipalities = await Db.Municipalities.AsNoTracking()
             .Where(m => scope.MunicipalityIds.Contains(m.Id) || Db.Organizations.Any(o => o.MunicipalityId == m.Id && scope.OrganizationIds.Contains(o.Id)))
             .OrderBy(m => m.Name).Select(m => new { m.Id, m.Name, m.DistrictId }).ToListAsync(ct);
-        Municipalities = municipalities.Select(m => new Option(m.Id.ToString(), m.Name)).ToList();
+        Municipalities = municipalities.Select(m => new Option(m.Id, m.Name)).ToList();
         var districtIds = municipalities.Where(m => m.DistrictId != null).Select(m => m.DistrictId!.Value).Distinct().ToList();
         Districts = await Db.Districts.AsNoTracking().Where(d => districtIds.Contains(d.Id)).OrderBy(d => d.Name)
-            .Select(d => new Option(d.Id.ToString(), d.Name)).ToListAsync(ct);
+            .Select(d => new Option(d.Id, d.Name)).ToListAsync(ct);
         var organizations = scope.Organizations(Db.Organizations.AsNoTracking(), Db.Employments);
         if (MunicipalityId is { } municipalityId) organizations = organizations.Where(o => o.MunicipalityId == municipalityId);
         else if (DistrictId is { } districtId) organizations = organizations.Where(o => o.Municipality!.DistrictId == districtId);
-        Organizations = await organizations.OrderBy(o => o.ShortName).Select(o => new Option(o.Id.ToString(), o.ShortName)).ToListAsync(ct);
-        Positions = await Db.Positions.AsNoTracking().OrderBy(p => p.SortOrder).Select(p => new Option(p.Id.ToString(), p.Name)).ToListAsync(ct);
-        Subjects = await Db.Subjects.AsNoTracking().OrderBy(p => p.Name).Select(p => new Option(p.Id.ToString(), p.Name)).ToListAsync(ct);
+        Organizations = await organizations.OrderBy(o => o.ShortName).Select(o => new Option(o.Id, o.ShortName)).ToListAsync(ct);
+        Positions = await Db.Positions.AsNoTracking().OrderBy(p => p.SortOrder).Select(p => new Option(p.Id, p.Name)).ToListAsync(ct);
+        Subjects = await Db.Subjects.AsNoTracking().OrderBy(p => p.Name).Select(p => new Option(p.Id, p.Name)).ToListAsync(ct);
     }
 }
