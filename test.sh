@@ -5,51 +5,16 @@
 set -uo pipefail
 cd "$(dirname "$0")"
 ROOT=$(pwd)
-PGBIN=/usr/lib/postgresql/15/bin
 RESULTS=$(mktemp -d /tmp/metodist-results.XXXXXX)
-PGDIR=""
-PGPORT=""
+. scripts/throwaway-postgres.sh
 
 log() { printf '\n== %s\n' "$*"; }
 
-need_packages=()
-[ -x "$PGBIN/initdb" ] || need_packages+=(postgresql-15)
-[ -x /usr/bin/chromium ] || need_packages+=(chromium)
-if [ ${#need_packages[@]} -gt 0 ]; then
-  log "Installing ${need_packages[*]} from Debian"
-  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_packages[@]}" >/dev/null
-fi
-
-free_port() {
-  for _ in $(seq 1 50); do
-    local p=$(( (RANDOM % 20000) + 40000 ))
-    if ! (exec 3<>/dev/tcp/127.0.0.1/$p) 2>/dev/null; then echo $p; return; fi
-  done
-  echo 54329
-}
-
-as_postgres() { if [ "$(id -u)" -eq 0 ]; then su postgres -s /bin/bash -c "$*"; else bash -c "$*"; fi; }
-
-stop_postgres() {
-  if [ -n "$PGDIR" ] && [ -d "$PGDIR/data" ]; then
-    as_postgres "$PGBIN/pg_ctl -D $PGDIR/data -m immediate -w stop" >/dev/null 2>&1 || true
-    rm -rf "$PGDIR"
-  fi
-}
-trap stop_postgres EXIT
+[ -x /usr/bin/chromium ] || { log "Installing Chromium from Debian"; install_debian_packages chromium; }
 
 log "Starting a throwaway PostgreSQL 15 cluster"
-PGDIR=$(mktemp -d /tmp/metodist-pg.XXXXXX)
-chmod 755 "$PGDIR"
-[ "$(id -u)" -eq 0 ] && chown postgres "$PGDIR"
-PGPORT=$(free_port)
-as_postgres "$PGBIN/initdb -D $PGDIR/data -U postgres -A trust -E UTF8 --locale=C.UTF-8 --no-sync" >"$RESULTS/initdb.log" 2>&1 \
-  || { cat "$RESULTS/initdb.log"; echo "0 passed, 1 failed"; exit 1; }
-as_postgres "$PGBIN/pg_ctl -D $PGDIR/data -l $PGDIR/server.log -w start -o \"-p $PGPORT -k /tmp -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200\"" >/dev/null \
-  || { cat "$PGDIR/server.log"; echo "0 passed, 1 failed"; exit 1; }
-export METODIST_TEST_PG="Host=127.0.0.1;Port=$PGPORT;Username=postgres;Database=postgres"
-echo "PostgreSQL on port $PGPORT"
+start_throwaway_postgres || { echo "0 passed, 1 failed"; exit 1; }
+export METODIST_TEST_PG="$METODIST_PG"
 
 log "Building"
 if ! dotnet build Metodist.slnx -c Release -nologo -v q; then

@@ -47,6 +47,7 @@ public static class DatabaseSetup
         {
             case DatabaseProvider.Sqlite:
                 options.UseSqlite(connectionString, o => o.CommandTimeout(120));
+                options.AddInterceptors(new SqlitePragmas());
                 break;
             case DatabaseProvider.Postgres:
                 options.UseNpgsql(connectionString, o => o.CommandTimeout(120));

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# The benchmarks of the README, in one run on this machine:
+#   1. import of N teachers from CSV on SQLite, against a minimal raw-SQL loader of the same file;
+#   2. the teacher list with a search and a filter on an N-teacher region, over HTTP, on SQLite;
+#   3. the same on a throwaway PostgreSQL 15 cluster.
+# Usage: bench/run.sh [N]   (N = 100000 by default). Run it on a quiet machine.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/throwaway-postgres.sh
+N=${1:-100000}
+dotnet build bench/Metodist.Bench -c Release -nologo -v q
+bench() { dotnet run -c Release --no-build --project bench/Metodist.Bench -- "$@"; }
+echo; bench import --teachers "$N"
+echo; bench list --provider Sqlite --teachers "$N"
+start_throwaway_postgres
+echo; bench list --provider Postgres --pg "$METODIST_PG" --teachers "$N"
