@@ -11,6 +11,7 @@ public static class Modules
         services.AddScoped<UserAccounts>();
         services.AddScoped<Features.Admin.Users.ScopeChoices>();
         services.AddScoped<Features.Registry.Teachers.TeacherEditor>();
+        Imports.ImportsSetup.AddMetodistImports(services);
         return services;
     }
 
@@ -19,5 +20,6 @@ public static class Modules
         var api = app.MapGroup("/api");
         api.MapAccountsApi();
         api.MapRegistryApi();
+        Features.Imports.ImportsApi.MapImportsApi(api);
     }
 }

@@ -48,6 +48,12 @@ public sealed class ImportJob
     public int Updated { get; set; }
     public int ErrorCount { get; set; }
 
+    /// <summary>Rows with at least one error (<see cref="ErrorCount"/> counts the errors themselves).</summary>
+    public int BadRows { get; set; }
+
+    /// <summary>Last sign of life of the node running the job; a running job silent for long was interrupted.</summary>
+    public DateTime? HeartbeatAt { get; set; }
+
     /// <summary>The row errors as JSON: [{"row", "column", "message"}].</summary>
     public string ErrorsJson { get; set; } = "[]";
 

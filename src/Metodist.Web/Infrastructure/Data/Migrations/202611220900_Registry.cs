@@ -198,6 +198,8 @@ public sealed class Registry : Migration
             Created = t.Column<int>(nullable: false),
             Updated = t.Column<int>(nullable: false),
             ErrorCount = t.Column<int>(nullable: false),
+            BadRows = t.Column<int>(nullable: false),
+            HeartbeatAt = t.Column<DateTime>(nullable: true),
             ErrorsJson = t.Column<string>(nullable: false),
             Message = t.Column<string>(nullable: true),
         }, constraints: t => t.PrimaryKey("PK_ImportJobs", x => x.Id));
