@@ -46,6 +46,7 @@ public static class MetodistApp
             o.RootDirectory = "/Features";
             o.Conventions.AllowAnonymousToPage("/Accounts/Login");
             o.Conventions.AllowAnonymousToPage("/Accounts/Denied");
+            o.Conventions.AllowAnonymousToPage("/Errors/Status");
             o.Conventions.AuthorizeFolder("/Admin", AuthSetup.RegionAdminPolicy);
         });
         services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.Translate);
@@ -59,8 +60,18 @@ public static class MetodistApp
         });
 
         var app = builder.Build();
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        // The API answers errors with ProblemDetails; people in a browser get a page in the site's layout.
+        static bool IsApi(HttpContext ctx) => ctx.Request.Path.StartsWithSegments("/api");
+        app.UseWhen(IsApi, api =>
+        {
+            api.UseExceptionHandler();
+            api.UseStatusCodePages();
+        });
+        app.UseWhen(ctx => !IsApi(ctx), pages =>
+        {
+            pages.UseExceptionHandler("/Errors/500");
+            pages.UseStatusCodePagesWithReExecute("/Errors/{0}");
+        });
         app.UseRequestLocalization();
         app.UseStaticFiles();
         app.UseRouting();

@@ -69,8 +69,9 @@ public sealed class IndexModel(AppDbContext db, CurrentUser currentUser) : PageM
         var total = await query.CountAsync(ct);
         var rows = await Project(query.Skip((page - 1) * 100).Take(100)).ToListAsync(ct);
         Result = new Page<AuditRow>(rows, total, page, 100);
+        // Scoped like the entries: a guessed id must not reveal whose it is.
         if (PersonId is { } personId)
-            PersonName = await db.Persons.AsNoTracking().Where(p => p.Id == personId).Select(p => p.LastName + " " + p.FirstName + " " + (p.MiddleName ?? "")).FirstOrDefaultAsync(ct);
+            PersonName = await (await currentUser.ScopeAsync(ct)).Persons(db.Persons.AsNoTracking()).Where(p => p.Id == personId).Select(p => p.LastName + " " + p.FirstName + " " + (p.MiddleName ?? "")).FirstOrDefaultAsync(ct);
         return Page();
     }
 

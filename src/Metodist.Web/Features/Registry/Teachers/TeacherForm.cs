@@ -148,7 +148,6 @@ public sealed class TeacherEditor(AppDbContext db, TimeProvider clock)
         person.Education = string.IsNullOrWhiteSpace(form.Education) ? null : form.Education.Trim();
 
         var rows = form.Employments.Where(e => !e.IsBlank).ToList();
-        if (rows.Count(e => !e.Remove) == 1) rows.First(e => !e.Remove).IsMain = true;
         foreach (var row in rows)
         {
             var existing = row.Id is { } id ? person.Employments.FirstOrDefault(e => e.Id == id) : null;
@@ -175,5 +174,8 @@ public sealed class TeacherEditor(AppDbContext db, TimeProvider clock)
             foreach (var subjectId in wanted.Where(w => existing.Subjects.All(s => s.SubjectId != w)))
                 existing.Subjects.Add(new EmploymentSubject { EmploymentId = existing.Id, SubjectId = subjectId });
         }
+        // A single place of work is the main one. Counted over all of them: places outside the editor's scope are not
+        // in the form, and making the one in the form main would leave the person with two.
+        if (person.Employments.Count == 1) person.Employments[0].IsMain = true;
     }
 }
