@@ -21,6 +21,7 @@ public sealed class UserAccountsApiTests(UserAccountsApiTests.Fixture fixture) :
 
         public TestApp App => _region.App;
         public TestData Data => _region.Data;
+        public ApiTokens Tokens => _region.Tokens;
         public string AdminLogin { get; private set; } = "";
         public Person NorthTeacher { get; private set; } = null!;
         public Region OtherRegion { get; private set; } = null!;
@@ -48,7 +49,7 @@ public sealed class UserAccountsApiTests(UserAccountsApiTests.Fixture fixture) :
         public Task DisposeAsync() => _region.DisposeAsync();
     }
 
-    public async Task InitializeAsync() => _admin = await fixture.App.ApiClientAsync(fixture.AdminLogin, TestData.Password);
+    public async Task InitializeAsync() => _admin = await fixture.Tokens.ClientAsync(fixture.AdminLogin);
 
     public Task DisposeAsync()
     {

@@ -5,11 +5,13 @@ public sealed class RegionFixture : IAsyncLifetime
 {
     public TestApp App { get; private set; } = null!;
     public TestData Data { get; private set; } = null!;
+    public ApiTokens Tokens { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
         App = await TestApp.StartAsync();
         Data = await TestData.CreateAsync(App);
+        Tokens = new ApiTokens(App);
     }
 
     public async Task DisposeAsync() => await App.DisposeAsync();

@@ -39,6 +39,7 @@ public sealed class ScopeFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         App = await TestApp.StartAsync();
+        Tokens = new ApiTokens(App);
         Data = await TestData.CreateAsync(App);
         await using (var scope = App.Scope())
         {
@@ -96,7 +97,25 @@ public sealed class ScopeFixture : IAsyncLifetime
         VisibleOrganizations[AppRole.Teacher] = [Data.NorthSchool.Id];
     }
 
+    /// <summary>A bearer client for the account, its token kept between tests.</summary>
+    public Task<HttpClient> ClientAsync(string login) => Tokens.ClientAsync(login);
+
+    private ApiTokens Tokens { get; set; } = null!;
+
+    private readonly Dictionary<string, BrowserSession> _sessions = [];
+
+    /// <summary>A signed-in browser session for the account, kept between the tests of a class (they run one at a time).</summary>
+    public async Task<BrowserSession> SessionAsync(string login)
+    {
+        if (!_sessions.TryGetValue(login, out var session)) _sessions[login] = session = await BrowserSession.SignedInAsync(App, login);
+        return session;
+    }
+
     public IEnumerable<Person> Hidden(AppRole role) => People.Values.Where(p => !Visible[role].Contains(p.LastName));
 
-    public async Task DisposeAsync() => await App.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        foreach (var session in _sessions.Values) session.Dispose();
+        await App.DisposeAsync();
+    }
 }

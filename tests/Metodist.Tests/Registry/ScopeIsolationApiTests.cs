@@ -167,7 +167,7 @@ public sealed class ScopeIsolationApiTests(ScopeFixture fixture) : IClassFixture
         }
     }
 
-    private Task<HttpClient> ClientAsync(AppRole role) => fixture.App.ApiClientAsync(fixture.Logins[role], TestData.Password);
+    private Task<HttpClient> ClientAsync(AppRole role) => fixture.ClientAsync(fixture.Logins[role]);
 
     private static async Task<(List<string> Surnames, int Total)> ListAsync(HttpClient client, string url)
     {

@@ -18,6 +18,7 @@ public sealed class TeacherApiContractTests(TeacherApiContractTests.Fixture fixt
 
         public TestApp App => _region.App;
         public TestData Data => _region.Data;
+        public ApiTokens Tokens => _region.Tokens;
         public string AdminLogin { get; private set; } = "";
         public Person Teacher { get; private set; } = null!;
 
@@ -34,7 +35,7 @@ public sealed class TeacherApiContractTests(TeacherApiContractTests.Fixture fixt
 
     public async Task InitializeAsync()
     {
-        _admin = await fixture.App.ApiClientAsync(fixture.AdminLogin, TestData.Password);
+        _admin = await fixture.Tokens.ClientAsync(fixture.AdminLogin);
         _teacher = fixture.Teacher;
     }
 

@@ -19,6 +19,7 @@ public sealed class TeacherSearchTests(TeacherSearchTests.Fixture fixture) : ICl
 
         public TestApp App => _region.App;
         public TestData Data => _region.Data;
+        public ApiTokens Tokens => _region.Tokens;
         public string AdminLogin { get; private set; } = "";
 
         public async Task InitializeAsync()
@@ -53,7 +54,7 @@ public sealed class TeacherSearchTests(TeacherSearchTests.Fixture fixture) : ICl
     private static readonly Guid Psychologist = RegistryTitles.DefaultPositions.Single(p => p.Name == "Педагог-психолог").Id;
     private static readonly Guid Physics = RegistryTitles.DefaultSubjects.Single(s => s.Name == "Физика").Id;
 
-    public async Task InitializeAsync() => _admin = await fixture.App.ApiClientAsync(fixture.AdminLogin, TestData.Password);
+    public async Task InitializeAsync() => _admin = await fixture.Tokens.ClientAsync(fixture.AdminLogin);
 
     public Task DisposeAsync()
     {
