@@ -23,6 +23,7 @@ public static class Cli
 
     private static IEnumerable<Command> ModuleCommands()
     {
+        yield return Features.Demo.SeedCommand.Create();
         yield return Imports.ImportCommand.Create();
         yield break;
     }

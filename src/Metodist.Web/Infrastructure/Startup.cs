@@ -23,7 +23,9 @@ public static class Startup
             await MigrateAsync(services);
             logger.LogInformation("Database migrated");
         }
-        DemoAccounts? demo = null;
+        DemoAccounts? demo = configuration.GetValue("Demo:SeedOnStart", true)
+            ? await Features.Demo.DemoRegion.EnsureSeededAsync(services, configuration)
+            : null;
         return demo;
     }
 

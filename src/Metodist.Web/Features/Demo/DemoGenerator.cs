@@ -810,6 +810,7 @@ internal sealed class DemoGenerator
         var subjects = slot.Subjects.Where(SubjectOfTeacher.ContainsKey).ToList();
         if (slot.Subjects.Contains("Начальные классы")) return "учитель начальных классов";
         if (subjects.Count == 0) subjects = PickSchoolProfile().Where(SubjectOfTeacher.ContainsKey).ToList();
+        if (subjects.Contains("Английский язык") && subjects.Contains("Немецкий язык")) return "учитель английского и немецкого языков";
         return subjects.Count == 0 ? "учитель начальных классов" : "учитель " + string.Join(" и ", subjects.Select(s => SubjectOfTeacher[s]));
     }
 
