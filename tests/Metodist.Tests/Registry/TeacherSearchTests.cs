@@ -148,6 +148,27 @@ public sealed class TeacherSearchTests(TeacherSearchTests.Fixture fixture) : ICl
         (await SurnamesAsync("sort=Category&desc=true")).Should().Equal("Наставникова", "Опытнова", "Семёнова", "Семенов", "Молодцова", "Иванова", "Физикова");
     }
 
+    [Theory]
+    [InlineData("sort=Experience")]
+    [InlineData("sort=Experience&desc=true")]
+    public async Task SortingByExperienceRanksByWorkStartWithUnknownLastInBothDirections(string query)
+    {
+        var surnames = await SurnamesAsync(query);
+        surnames[^1].Should().Be("Физикова", "her work start is unknown");
+        var known = surnames[..^1];
+        if (query.EndsWith("desc=true", StringComparison.Ordinal)) known.Should().StartWith("Опытнова").And.EndWith("Молодцова");
+        else known.Should().StartWith("Молодцова").And.EndWith("Опытнова");
+    }
+
+    [Theory]
+    [InlineData("sort=Attestation")]
+    [InlineData("sort=Attestation&desc=true")]
+    public async Task SortingByAttestationPutsTeachersWithoutADueDateLastInBothDirections(string query)
+    {
+        var surnames = await SurnamesAsync(query);
+        surnames.TakeLast(2).Should().BeEquivalentTo("Иванова", "Физикова");
+    }
+
     [Fact]
     public async Task PagesSplitTheListWithoutGapsOrRepeats()
     {

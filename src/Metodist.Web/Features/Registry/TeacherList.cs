@@ -154,12 +154,13 @@ public sealed class TeacherList(AppDbContext db, TimeProvider clock)
         (TeacherSort.BirthDate, false) => q.OrderBy(p => p.BirthDate).ThenBy(p => p.Id),
         (TeacherSort.BirthDate, true) => q.OrderByDescending(p => p.BirthDate).ThenBy(p => p.Id),
         // Longer experience means an earlier start.
-        (TeacherSort.Experience, false) => q.OrderByDescending(p => p.PedagogicalWorkStart).ThenBy(p => p.Id),
-        (TeacherSort.Experience, true) => q.OrderBy(p => p.PedagogicalWorkStart).ThenBy(p => p.Id),
+        // Unknown dates go last either way: SQLite and PostgreSQL would otherwise put NULLs at opposite ends.
+        (TeacherSort.Experience, false) => q.OrderBy(p => p.PedagogicalWorkStart == null).ThenByDescending(p => p.PedagogicalWorkStart).ThenBy(p => p.Id),
+        (TeacherSort.Experience, true) => q.OrderBy(p => p.PedagogicalWorkStart == null).ThenBy(p => p.PedagogicalWorkStart).ThenBy(p => p.Id),
         (TeacherSort.Category, false) => q.OrderBy(CategoryRank).ThenBy(p => p.SearchName).ThenBy(p => p.Id),
         (TeacherSort.Category, true) => q.OrderByDescending(CategoryRank).ThenBy(p => p.SearchName).ThenBy(p => p.Id),
-        (TeacherSort.Attestation, false) => q.OrderBy(p => p.NextAttestationDue).ThenBy(p => p.Id),
-        (TeacherSort.Attestation, true) => q.OrderByDescending(p => p.NextAttestationDue).ThenBy(p => p.Id),
+        (TeacherSort.Attestation, false) => q.OrderBy(p => p.NextAttestationDue == null).ThenBy(p => p.NextAttestationDue).ThenBy(p => p.Id),
+        (TeacherSort.Attestation, true) => q.OrderBy(p => p.NextAttestationDue == null).ThenByDescending(p => p.NextAttestationDue).ThenBy(p => p.Id),
         (_, true) => q.OrderByDescending(p => p.SearchName).ThenBy(p => p.Id),
         _ => q.OrderBy(p => p.SearchName).ThenBy(p => p.Id),
     };
