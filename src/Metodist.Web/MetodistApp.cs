@@ -66,6 +66,7 @@ public static class MetodistApp
         {
             api.UseExceptionHandler();
             api.UseStatusCodePages();
+            api.UseEmptyQueryValuesAsAbsent();
         });
         app.UseWhen(ctx => !IsApi(ctx), pages =>
         {

@@ -79,6 +79,17 @@ public sealed class TeacherApiContractTests(TeacherApiContractTests.Fixture fixt
     }
 
     [Fact]
+    public async Task EmptyFilterParametersAreTakenAsNoFilter()
+    {
+        using var json = await GetJsonAsync("/api/teachers?search=&municipalityId=&organizationId=&page=1&pageSize=50");
+        json.RootElement.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()).Should().Contain(_teacher.Id);
+        using var all = await GetJsonAsync("/api/teachers?districtId=&positionId=&subjectId=&category=&young=&attestationWithinMonths=&sort=&desc=&page=&pageSize=");
+        all.RootElement.GetProperty("pageSize").GetInt32().Should().Be(50);
+        using var organizations = await GetJsonAsync("/api/organizations?municipalityId=");
+        organizations.RootElement.GetArrayLength().Should().Be(2);
+    }
+
+    [Fact]
     public async Task TeacherCardHasTheSameFieldNamesAsTheList()
     {
         using var json = await GetJsonAsync($"/api/teachers/{_teacher.Id}");
