@@ -86,7 +86,7 @@ internal sealed class EmploymentConfiguration : IEntityTypeConfiguration<Employm
         b.HasOne(x => x.Person).WithMany(x => x.Employments).HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne(x => x.Organization).WithMany().HasForeignKey(x => x.OrganizationId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(x => x.Position).WithMany().HasForeignKey(x => x.PositionId).OnDelete(DeleteBehavior.Restrict);
-        b.HasIndex(x => x.PersonId);
+        b.HasIndex(x => new { x.PersonId, x.MunicipalityId, x.OrganizationId });
         b.HasIndex(x => x.OrganizationId);
         b.HasIndex(x => x.MunicipalityId);
         b.HasIndex(x => x.PositionId);

@@ -128,7 +128,9 @@ public sealed class Registry : Migration
             t.ForeignKey("FK_Employments_Organizations_OrganizationId", x => x.OrganizationId, "Organizations", "Id", onDelete: ReferentialAction.Restrict);
             t.ForeignKey("FK_Employments_Positions_PositionId", x => x.PositionId, "Positions", "Id", onDelete: ReferentialAction.Restrict);
         });
-        m.CreateIndex("IX_Employments_PersonId", "Employments", "PersonId");
+        // Person first: the scope filter asks "has this person a post in these municipalities or organizations?"
+        // per person; without it SQLite walks the whole municipality's employments for every person.
+        m.CreateIndex("IX_Employments_PersonId_MunicipalityId_OrganizationId", "Employments", ["PersonId", "MunicipalityId", "OrganizationId"]);
         m.CreateIndex("IX_Employments_OrganizationId", "Employments", "OrganizationId");
         m.CreateIndex("IX_Employments_MunicipalityId", "Employments", "MunicipalityId");
         m.CreateIndex("IX_Employments_PositionId", "Employments", "PositionId");
