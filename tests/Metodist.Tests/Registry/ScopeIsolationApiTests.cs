@@ -152,6 +152,19 @@ public sealed class ScopeIsolationApiTests(ScopeFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task AdministratorOfEveryRegionSeesEveryoneAndEveryOrganization()
+    {
+        var login = await fixture.Data.AddUserAsync("all-regions-admin", null,
+            (AppRole.RegionAdmin, fixture.Data.Region.Id), (AppRole.RegionAdmin, fixture.OtherRegion.Id));
+        using var client = await fixture.ClientAsync(login);
+        var (surnames, total) = await ListAsync(client, "/api/teachers?pageSize=500");
+        surnames.Should().BeEquivalentTo(fixture.People.Keys);
+        total.Should().Be(fixture.People.Count);
+        (await client.GetFromJsonAsync<JsonElement>("/api/organizations")).EnumerateArray().Select(o => o.GetProperty("id").GetGuid())
+            .Should().BeEquivalentTo([fixture.Data.NorthSchool.Id, fixture.NorthSecondSchool.Id, fixture.Data.SouthSchool.Id, fixture.OtherSchool.Id]);
+    }
+
+    [Fact]
     public async Task EveryRegistryEndpointRequiresSignIn()
     {
         using var client = fixture.App.Anonymous();
