@@ -55,9 +55,9 @@ public static class AccountsApi
         return TypedResults.Created($"/api/users/{user.Id}", ToResponse(user));
     }
 
-    private static async Task<Ok<List<UserResponse>>> ListUsers(Infrastructure.Data.AppDbContext db)
+    private static async Task<Ok<List<UserResponse>>> ListUsers(UserAccounts accounts, CurrentUser currentUser)
     {
-        var users = await db.Users.AsNoTracking().Include(u => u.Roles).OrderBy(u => u.UserName).ToListAsync();
+        var users = await accounts.Visible(await currentUser.ScopeAsync()).AsNoTracking().Include(u => u.Roles).OrderBy(u => u.UserName).ToListAsync();
         return TypedResults.Ok(users.Select(ToResponse).ToList());
     }
 

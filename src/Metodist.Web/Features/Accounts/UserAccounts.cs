@@ -61,6 +61,23 @@ public sealed class UserAccounts(AppDbContext db, UserManager<AppUser> users)
         return new CreateUserResult(user, errors);
     }
 
+    /// <summary>
+    /// Accounts an administrator may see and manage: those whose person or any role lies inside the
+    /// administrator's regions, and accounts with neither (just created elsewhere by the system).
+    /// </summary>
+    public IQueryable<AppUser> Visible(UserScope admin)
+    {
+        if (admin.SeesEveryone) return db.Users;
+        var regions = admin.RegionIds;
+        var municipalities = admin.MunicipalityIds;
+        var organizations = db.Organizations.Where(o => municipalities.Contains(o.MunicipalityId)).Select(o => o.Id);
+        var persons = admin.Persons(db.Persons).Select(p => p.Id);
+        return db.Users.Where(u =>
+            (u.PersonId != null && persons.Contains(u.PersonId.Value))
+            || u.Roles.Any(r => regions.Contains(r.ScopeId) || municipalities.Contains(r.ScopeId) || organizations.Contains(r.ScopeId) || persons.Contains(r.ScopeId))
+            || (u.PersonId == null && !u.Roles.Any()));
+    }
+
     public sealed record RoleCheck(RoleAssignment? Assignment, string? Error);
 
     /// <summary>Checks one role request as <see cref="CreateAsync"/> does, for adding a role to an existing account.</summary>

@@ -23,7 +23,7 @@ public sealed class DetailsModel(AppDbContext db, CurrentUser currentUser, UserM
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
-        var user = await db.Users.Include(u => u.Roles).FirstOrDefaultAsync(u => u.Id == id, ct);
+        var user = await accounts.Visible(await currentUser.ScopeAsync(ct)).Include(u => u.Roles).FirstOrDefaultAsync(u => u.Id == id, ct);
         if (user is null) return false;
         AppUser = user;
         LockedOut = user.LockoutEnd > DateTimeOffset.UtcNow;

@@ -1,5 +1,5 @@
 using Metodist.Web.Features.Accounts;
-using Metodist.Web.Infrastructure.Data;
+using Metodist.Web.Infrastructure.Auth;
 using Metodist.Web.Infrastructure.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,7 +9,7 @@ namespace Metodist.Web.Features.Admin.Users;
 
 public sealed record UserRow(Guid Id, string Login, string DisplayName, bool LockedOut, IReadOnlyList<(AppRole Role, Guid ScopeId)> Roles);
 
-public sealed class IndexModel(AppDbContext db, ScopeChoices choices) : PageModel
+public sealed class IndexModel(CurrentUser currentUser, UserAccounts accounts, ScopeChoices choices) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Search { get; set; }
     public IReadOnlyList<UserRow> Users { get; private set; } = [];
@@ -17,7 +17,7 @@ public sealed class IndexModel(AppDbContext db, ScopeChoices choices) : PageMode
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var query = db.Users.AsNoTracking();
+        var query = accounts.Visible(await currentUser.ScopeAsync(ct)).AsNoTracking();
         var term = SearchText.Normalize(Search);
         var users = await query.OrderBy(u => u.UserName)
             .Select(u => new { u.Id, u.UserName, u.DisplayName, u.LockoutEnd, Roles = u.Roles.Select(r => new { r.Role, r.ScopeId }).ToList() })
