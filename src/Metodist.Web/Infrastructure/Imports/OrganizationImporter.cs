@@ -46,7 +46,9 @@ public static class OrganizationValues
             return OrganizationKind.RegionalCentre;
         if (key.Contains("детскийсад", StringComparison.Ordinal) || Any("мбдоу", "мадоу", "мкдоу", "мдоу", "доу", "гбдоу"))
             return OrganizationKind.Kindergarten;
-        if (key.Contains("дополнительногообразования", StringComparison.Ordinal) || Any("цдо", "ддт", "цдт", "дши", "дюсш", "сюн", "сютур", "удо"))
+        if (key.Contains("дополнительногообразования", StringComparison.Ordinal) || key.Contains("детскоготворчества", StringComparison.Ordinal)
+            || key.Contains("школаискусств", StringComparison.Ordinal) || key.Contains("спортивнаяшкола", StringComparison.Ordinal)
+            || Any("до", "цдо", "ддт", "цдт", "дши", "дюсш", "сюн", "сютур", "удо"))
             return OrganizationKind.AdditionalEducation;
         if (key.Contains("колледж", StringComparison.Ordinal) || key.Contains("техникум", StringComparison.Ordinal) || key.Contains("училище", StringComparison.Ordinal))
             return OrganizationKind.College;
