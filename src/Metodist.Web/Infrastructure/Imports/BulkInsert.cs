@@ -103,17 +103,30 @@ internal sealed class BulkInsert<T> : IAsyncDisposable
 
     private async Task ExecuteAsync(DbCommand command, List<T> rows, CancellationToken ct)
     {
-        command.Parameters.Clear();
-        var index = 0;
-        foreach (var row in rows)
+        if (command.Parameters.Count == 0)
         {
-            foreach (var (property, mapping, nullable) in _columns)
+            // Parameters are created once per command by the column's type mapping (which sets the provider's
+            // parameter type) and then only given new values, converted as the mapping converts them.
+            var index = 0;
+            for (var r = 0; r < rows.Count; r++)
             {
-                // The mapping converts the value as EF would (enums to names, Guid and dates to the provider's form).
-                command.Parameters.Add(mapping.CreateParameter(command, _sql.GenerateParameterName($"p{index++}"), property.GetValue(row), nullable));
+                foreach (var (_, mapping, nullable) in _columns)
+                    command.Parameters.Add(mapping.CreateParameter(command, _sql.GenerateParameterName($"p{index++}"), null, nullable));
             }
         }
+        var parameter = 0;
+        foreach (var row in rows)
+        {
+            foreach (var (property, mapping, _) in _columns)
+                command.Parameters[parameter++].Value = ToProvider(mapping, property.GetValue(row));
+        }
         await command.ExecuteNonQueryAsync(ct);
+    }
+
+    private static object ToProvider(RelationalTypeMapping mapping, object? value)
+    {
+        if (value is null) return DBNull.Value;
+        return (mapping.Converter is { } converter ? converter.ConvertToProvider(value) : value) ?? DBNull.Value;
     }
 
     public async ValueTask DisposeAsync()

@@ -43,7 +43,9 @@ internal sealed class TeacherRecord
     public string FullName => string.IsNullOrEmpty(MiddleName) ? $"{LastName} {FirstName}" : $"{LastName} {FirstName} {MiddleName}";
 
     /// <summary>The folded ФИО, as <see cref="Person.SearchName"/> stores it.</summary>
-    public string NameKey => SearchText.Normalize(FullName);
+    public string NameKey => _nameKey ??= SearchText.Normalize(FullName);
+
+    private string? _nameKey;
 }
 
 /// <summary>Reads and checks the rows of a teacher file against the registry dictionaries and the importer's scope.</summary>
@@ -240,7 +242,7 @@ internal sealed class TeacherRowReader(ColumnMap<TeacherField> columns, Registry
             error(TeacherField.Organization, "Не указана организация (место работы).");
             return null;
         }
-        var cacheKey = $"{innText}|{ImportText.Key(name)}|{municipality?.Id}";
+        var cacheKey = $"{innText}|{name}|{municipality?.Id}";
         if (!_organizations.TryGetValue(cacheKey, out var found))
         {
             _organizations[cacheKey] = found = ResolveOrganization(name, innText, municipality);
@@ -407,7 +409,8 @@ internal sealed class PersonIndex
 internal sealed class PersonPlan(Guid? existingId, string? snils)
 {
     public Guid? ExistingId { get; } = existingId;
-    public Guid NewId { get; } = Guid.NewGuid();
+    /// <summary>Time-ordered, so a batch of new people lands at the end of the key indexes instead of all over them.</summary>
+    public Guid NewId { get; } = Guid.CreateVersion7();
     public string? Snils { get; set; } = snils;
     public List<TeacherRecord> Records { get; } = [];
     public TeacherRecord First => Records[0];
