@@ -41,11 +41,16 @@ public static class ImportFiles
 
     public sealed record XDate(DateOnly Value) : XCell;
 
+    /// <summary>A formatted cell with no value, as Excel writes for cells someone styled but left empty.</summary>
+    public sealed record XBlank : XCell;
+
     public static XCell T(string value) => new XText(value);
 
     public static XCell D(DateOnly value) => new XDate(value);
 
     public static XCell N(double value) => new XNumber(value);
+
+    public static XCell Blank() => new XBlank();
 
     /// <summary>A one-sheet workbook; strings go to the shared string table as Excel writes them.</summary>
     public static byte[] Xlsx(IReadOnlyList<IReadOnlyList<XCell?>> rows)
@@ -88,6 +93,9 @@ public static class ImportFiles
                             break;
                         case XNumber number:
                             row.Append(new Cell { CellReference = reference, CellValue = new CellValue(number.Value.ToString(CultureInfo.InvariantCulture)) });
+                            break;
+                        case XBlank:
+                            row.Append(new Cell { CellReference = reference, StyleIndex = 1 });
                             break;
                         case XDate date:
                             // Alternate the built-in and a custom date format: real files have both.

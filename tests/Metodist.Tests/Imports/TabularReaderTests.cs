@@ -42,6 +42,17 @@ public sealed class TabularReaderTests
     }
 
     [Fact]
+    public void AUnicodeTextFileFromExcelSeparatedByTabsIsRead()
+    {
+        var tsv = Csv(["ФИО", "Дата рождения"], [["Иванова Мария", "14.03.1985"]], separator: '\t', encoding: Encoding.Unicode);
+
+        using var file = TabularReader.Open([.. Encoding.Unicode.GetPreamble(), .. tsv]);
+
+        file.Separator.Should().Be('\t');
+        ReadAll(file).Single().Values["Дата рождения"].Should().Be("14.03.1985");
+    }
+
+    [Fact]
     public void TitleLinesAboveTheHeadingsAreSkippedWhenTheHeadingsAreRecognised()
     {
         var text = "Список педагогов, работающих в МБОУ СШ № 1\r\n\r\nФИО;Дата рождения;Должность\r\nИванова Мария;14.03.1985;Учитель\r\n";
@@ -61,7 +72,7 @@ public sealed class TabularReaderTests
         [
             [T("ФИО"), T("Дата рождения"), T("СНИЛС"), T("Стаж")],
             [T("Иванова Мария"), D(new DateOnly(1985, 3, 14)), N(11223344595), N(12.5)],
-            [],
+            [Blank(), Blank(), Blank()],
             [T("Петров Олег"), D(new DateOnly(1990, 7, 2)), null, N(3)],
         ]);
 
