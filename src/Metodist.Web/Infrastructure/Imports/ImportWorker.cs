@@ -60,29 +60,34 @@ public sealed class ImportWorker(IServiceScopeFactory scopes, IConfiguration con
     /// <summary>Claims and runs the oldest queued job; false when there was none.</summary>
     internal async Task<bool> RunNextAsync(CancellationToken ct)
     {
-        Guid id;
-        await using (var scope = scopes.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            var candidate = await db.ImportJobs.AsNoTracking()
-                .Where(j => j.Status == ImportStatus.Queued)
-                .OrderBy(j => j.CreatedAt)
-                .Select(j => (Guid?)j.Id)
-                .FirstOrDefaultAsync(ct);
-            if (candidate is null) return false;
-            id = candidate.Value;
-            var now = DateTime.UtcNow;
-            var claimed = await db.ImportJobs
-                .Where(j => j.Id == id && j.Status == ImportStatus.Queued)
-                .ExecuteUpdateAsync(s => s
-                    .SetProperty(j => j.Status, ImportStatus.Running)
-                    .SetProperty(j => j.StartedAt, now)
-                    .SetProperty(j => j.HeartbeatAt, now), ct);
-            // Another node was quicker: look for the next job at once.
-            if (claimed == 0) return true;
-        }
-        await RunClaimedAsync(id, ct);
-        return true;
+        var (found, claimed) = await ClaimNextAsync(ct);
+        if (claimed is { } id) await RunClaimedAsync(id, ct);
+        // When another node was quicker, look for the next job at once.
+        return found;
+    }
+
+    /// <summary>
+    /// Takes the oldest queued job with a conditional UPDATE, which only one node can win; returns whether
+    /// there was a job and, if this node won it, its id.
+    /// </summary>
+    internal async Task<(bool Found, Guid? Claimed)> ClaimNextAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var candidate = await db.ImportJobs.AsNoTracking()
+            .Where(j => j.Status == ImportStatus.Queued)
+            .OrderBy(j => j.CreatedAt)
+            .Select(j => (Guid?)j.Id)
+            .FirstOrDefaultAsync(ct);
+        if (candidate is not { } id) return (false, null);
+        var now = DateTime.UtcNow;
+        var claimed = await db.ImportJobs
+            .Where(j => j.Id == id && j.Status == ImportStatus.Queued)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(j => j.Status, ImportStatus.Running)
+                .SetProperty(j => j.StartedAt, now)
+                .SetProperty(j => j.HeartbeatAt, now), ct);
+        return (true, claimed == 1 ? id : null);
     }
 
     private async Task RunClaimedAsync(Guid id, CancellationToken ct)
@@ -151,7 +156,8 @@ public sealed class ImportWorker(IServiceScopeFactory scopes, IConfiguration con
             .SetProperty(j => j.Message, outcome.Message), ct);
     }
 
-    private async Task FailAbandonedAsync(CancellationToken ct)
+    /// <summary>Marks running jobs whose node has gone silent as failed.</summary>
+    internal async Task FailAbandonedAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();

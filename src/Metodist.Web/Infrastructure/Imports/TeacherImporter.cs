@@ -169,16 +169,7 @@ public sealed class TeacherImporter(AppDbContext db, TimeProvider clock)
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            if (reader.NewSubjects.Count > 0)
-            {
-                foreach (var (id, name) in reader.NewSubjects.Values)
-                {
-                    db.Subjects.Add(new Subject { Id = id, Name = name });
-                    lookup.AddSubject(id, name);
-                }
-                await db.SaveChangesAsync(ct);
-                db.ChangeTracker.Clear();
-            }
+            if (reader.NewSubjects.Count > 0) await AddSubjectsAsync(reader, plans, lookup, ct);
 
             var processed = outcome.BadRows;
             outcome.Created = 0;
@@ -200,6 +191,38 @@ public sealed class TeacherImporter(AppDbContext db, TimeProvider clock)
             db.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
             db.AuditEnabled = audit;
         }
+    }
+
+    /// <summary>Adds the subjects the file named that the dictionary lacked, unless another import has added them meanwhile.</summary>
+    private async Task AddSubjectsAsync(TeacherRowReader reader, TeacherPlanBuilder plans, RegistryLookup lookup, CancellationToken ct)
+    {
+        var current = new Dictionary<string, Guid>(StringComparer.Ordinal);
+        foreach (var subject in await db.Subjects.AsNoTracking().Select(s => new { s.Id, s.Name }).ToListAsync(ct))
+            current.TryAdd(ImportText.Key(subject.Name), subject.Id);
+        var replaced = new Dictionary<Guid, Guid>();
+        foreach (var (key, (id, name)) in reader.NewSubjects)
+        {
+            if (current.TryGetValue(key, out var existing))
+            {
+                replaced[id] = existing;
+                lookup.AddSubject(existing, name);
+                continue;
+            }
+            db.Subjects.Add(new Subject { Id = id, Name = name });
+            lookup.AddSubject(id, name);
+        }
+        if (replaced.Count > 0)
+        {
+            foreach (var ids in plans.Plans.SelectMany(p => p.Records).Select(r => r.SubjectIds).OfType<List<Guid>>())
+            {
+                for (var i = 0; i < ids.Count; i++)
+                {
+                    if (replaced.TryGetValue(ids[i], out var existing)) ids[i] = existing;
+                }
+            }
+        }
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
     }
 
     private async Task SaveBatchAsync(PersonPlan[] batch, RegistryLookup lookup, AuditActor actor, DateOnly today, ImportOutcome outcome, CancellationToken ct)
