@@ -125,6 +125,21 @@ public sealed class TeacherImportTests
     }
 
     [Fact]
+    public async Task AnOrganizationGivenWithTheWrongMunicipalityIsReportedWithWhereItIs()
+    {
+        await using var app = await ImportTesting.StartAppAsync();
+        var data = await TestData.CreateAsync(app);
+        var client = await app.ApiClientAsync(await data.AddAdminAsync(), TestData.Password);
+        var file = Csv(["ФИО", "Дата рождения", "Муниципалитет", "Организация", "Должность"],
+            [["Иванова Мария Сергеевна", "14.03.1985", "Южноград", North, "Учитель"], ["Петров Олег Иванович", "02.07.1990", "Нигдеград", North, "Учитель"]]);
+
+        var job = await ImportTesting.ImportAsync(client, "teachers", file, "педагоги.csv");
+
+        job.Errors.Should().ContainSingle(e => e.Row == 2 && e.Column == "Муниципалитет" && e.Message.Contains("она есть в муниципалитете «Северск»"));
+        job.Errors.Should().ContainSingle(e => e.Row == 3 && e.Column == "Муниципалитет" && e.Message.Contains("«Нигдеград» не найден"));
+    }
+
+    [Fact]
     public async Task WithValidOnlyTheValidRowsAreSavedAndTheBadOnesListed()
     {
         await using var app = await ImportTesting.StartAppAsync();

@@ -271,8 +271,13 @@ internal sealed class TeacherRowReader(ColumnMap<TeacherField> columns, Registry
         }
         else
         {
-            var candidates = lookup.OrganizationsByName(name);
-            if (municipality is not null) candidates = candidates.Where(o => o.MunicipalityId == municipality.Id).ToList();
+            var everywhere = lookup.OrganizationsByName(name);
+            var candidates = municipality is null ? everywhere : everywhere.Where(o => o.MunicipalityId == municipality.Id).ToList();
+            if (candidates.Count == 0 && everywhere.Count > 0)
+            {
+                var elsewhere = string.Join(", ", everywhere.Select(o => $"«{MunicipalityName(o.MunicipalityId)}»").Distinct());
+                return (null, TeacherField.Municipality, $"Организация «{name}» не найдена в муниципалитете «{municipality!.Name}»; она есть в муниципалитете {elsewhere}.");
+            }
             if (candidates.Count > 1 && municipalityScopeId is { } scope && candidates.Any(o => o.MunicipalityId == scope))
                 candidates = candidates.Where(o => o.MunicipalityId == scope).ToList();
             if (candidates.Count == 0)
