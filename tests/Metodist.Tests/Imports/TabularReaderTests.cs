@@ -66,6 +66,21 @@ public sealed class TabularReaderTests
     }
 
     [Fact]
+    public void WhenNoRowLooksLikeHeadingsTheFirstRowIsTakenAndNoDataRowIsLost()
+    {
+        var csv = Csv(["Наименование"], Enumerable.Range(1, 40).Select(i => (IReadOnlyList<string>)[$"Школа № {i}"]));
+
+        using var file = TabularReader.Open(csv, _ => false);
+
+        file.HeaderRowNumber.Should().Be(1);
+        file.Headings.Should().Equal("Наименование");
+        var rows = ReadAll(file);
+        rows.Should().HaveCount(40);
+        rows[0].Row.Should().Be(2);
+        rows[^1].Values["Наименование"].Should().Be("Школа № 40");
+    }
+
+    [Fact]
     public void AnXlsxSheetGivesSharedStringsNumbersAndDatesAsText()
     {
         var xlsx = Xlsx(

@@ -94,10 +94,14 @@ public sealed class TabularFile : IDisposable
     private readonly TabularHeader _header;
     private bool _started;
 
-    internal TabularFile(TabularFormat format, IEnumerator<(int Number, string[] Cells)> source, int headerRow, string[] headings, string? encoding, char? separator)
+    private readonly List<(int Number, string[] Cells)> _pending;
+
+    internal TabularFile(TabularFormat format, IEnumerator<(int Number, string[] Cells)> source, int headerRow, string[] headings,
+        List<(int Number, string[] Cells)> pending, string? encoding, char? separator)
     {
         Format = format;
         _source = source;
+        _pending = pending;
         HeaderRowNumber = headerRow;
         _header = new TabularHeader(headings);
         EncodingName = encoding;
@@ -131,6 +135,12 @@ public sealed class TabularFile : IDisposable
 
     private IEnumerable<TabularRow> ReadRows()
     {
+        foreach (var raw in _pending)
+        {
+            if (TabularReader.IsEmpty(raw.Cells)) continue;
+            yield return new TabularRow(raw.Number, _header, raw.Cells);
+        }
+        _pending.Clear();
         while (TabularReader.Next(_source, out var raw))
         {
             if (TabularReader.IsEmpty(raw.Cells)) continue;
@@ -215,8 +225,8 @@ public static class TabularReader
 
         try
         {
-            var (headerRow, headings) = FindHeader(source, isHeader);
-            return new TabularFile(format, source, headerRow, headings, encodingName, separator);
+            var (headerRow, headings, pending) = FindHeader(source, isHeader);
+            return new TabularFile(format, source, headerRow, headings, pending, encodingName, separator);
         }
         catch
         {
@@ -225,21 +235,27 @@ public static class TabularReader
         }
     }
 
-    private static (int Row, string[] Headings) FindHeader(IEnumerator<(int Number, string[] Cells)> source, Func<IReadOnlyList<string>, bool>? isHeader)
+    /// <summary>
+    /// The header row and the rows read after it while looking for it (they are data and must not be lost
+    /// when the search ends on the first row because no row looked like headings).
+    /// </summary>
+    private static (int Row, string[] Headings, List<(int Number, string[] Cells)> Pending) FindHeader(
+        IEnumerator<(int Number, string[] Cells)> source, Func<IReadOnlyList<string>, bool>? isHeader)
     {
-        (int Number, string[] Cells)? first = null;
-        var skipped = 0;
-        while (Next(source, out var raw))
+        var read = new List<(int Number, string[] Cells)>();
+        var nonEmpty = 0;
+        while (nonEmpty < HeaderSearchRows && Next(source, out var raw))
         {
+            read.Add(raw);
             if (IsEmpty(raw.Cells)) continue;
+            nonEmpty++;
             var cells = raw.Cells.Select(ImportText.Clean).ToArray();
-            first ??= (raw.Number, cells);
-            if (isHeader is null || isHeader(cells)) return (raw.Number, cells);
-            if (++skipped >= HeaderSearchRows) break;
+            if (isHeader is null || isHeader(cells)) return (raw.Number, cells, []);
         }
-        if (first is null) throw new TabularFileException("В файле нет ни одной заполненной строки.");
+        var first = read.FindIndex(r => !IsEmpty(r.Cells));
+        if (first < 0) throw new TabularFileException("В файле нет ни одной заполненной строки.");
         // No row looked like the headings: take the first one, so the user is told which columns are missing.
-        return first.Value;
+        return (read[first].Number, read[first].Cells.Select(ImportText.Clean).ToArray(), read.Skip(first + 1).ToList());
     }
 
     internal static bool Next(IEnumerator<(int Number, string[] Cells)> source, out (int Number, string[] Cells) row)
