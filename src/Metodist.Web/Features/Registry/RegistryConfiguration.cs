@@ -72,8 +72,7 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         b.Ignore(x => x.ShortName);
         b.HasIndex(x => x.Snils);
         b.HasIndex(x => new { x.LastName, x.FirstName, x.MiddleName });
-        b.HasIndex(x => x.SearchName);
-        b.HasIndex(x => x.BirthDate);
+        b.HasIndex(x => new { x.SearchName, x.Category, x.BirthDate, x.PedagogicalWorkStart, x.NextAttestationDue, x.Id });
         b.HasIndex(x => x.NextAttestationDue);
     }
 }
