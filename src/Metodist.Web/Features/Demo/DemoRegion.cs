@@ -116,13 +116,13 @@ public static class DemoRegion
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
 
-        await DemoBulkInsert.InsertAsync(db, data.Organizations, ct);
+        await BulkInsert<Organization>.InsertAllAsync(db, data.Organizations, ct);
         foreach (var batch in data.Persons.Chunk(BatchSize))
         {
-            await DemoBulkInsert.InsertAsync(db, batch, ct);
+            await BulkInsert<Person>.InsertAllAsync(db, batch, ct);
             var employments = batch.SelectMany(p => p.Employments).ToList();
-            await DemoBulkInsert.InsertAsync(db, employments, ct);
-            await DemoBulkInsert.InsertAsync(db, employments.SelectMany(e => e.Subjects), ct);
+            await BulkInsert<Employment>.InsertAllAsync(db, employments, ct);
+            await BulkInsert<EmploymentSubject>.InsertAllAsync(db, employments.SelectMany(e => e.Subjects), ct);
         }
 
         if (password is not null)

@@ -1,13 +1,12 @@
 using System.Data.Common;
 using System.Reflection;
 using System.Text;
-using Metodist.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 
-namespace Metodist.Web.Infrastructure.Imports;
+namespace Metodist.Web.Infrastructure.Data;
 
 /// <summary>
 /// Writes new rows of one entity type with prepared INSERT commands built from the EF model (table,
@@ -73,6 +72,14 @@ internal sealed class BulkInsert<T> : IAsyncDisposable
         }
 
         return new BulkInsert<T>(sql, Command(1), rowsPerStatement > 1 ? Command(rowsPerStatement) : null, mapped, rowsPerStatement);
+    }
+
+    /// <summary>Writes all <paramref name="rows"/> inside the context's current transaction.</summary>
+    public static async Task InsertAllAsync(AppDbContext db, IEnumerable<T> rows, CancellationToken ct)
+    {
+        await using var insert = Create(db);
+        await insert.AddRangeAsync(rows, ct);
+        await insert.FlushAsync(ct);
     }
 
     public async Task AddAsync(T entity, CancellationToken ct)
