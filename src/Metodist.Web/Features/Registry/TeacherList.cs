@@ -95,22 +95,31 @@ public sealed class TeacherList(AppDbContext db, TimeProvider clock)
     }
 
     /// <summary>
-    /// The filtered people, written so that the database answers from indexes: search terms as plain
-    /// substring tests on the folded name (instr on SQLite, served by the covering name index; LIKE on
-    /// PostgreSQL, served by a trigram index), and the scope last, so it is checked only for rows that
-    /// already match.
+    /// The filtered people, written so that the database answers from indexes: search terms through a
+    /// trigram index on the folded name (FTS5 on SQLite, pg_trgm with LIKE on PostgreSQL), and the scope
+    /// last, so it is checked only for rows that already match.
     /// </summary>
     private async Task<IQueryable<Person>> FilteredAsync(UserScope scope, TeacherFilter f, CancellationToken ct)
     {
         var query = db.Persons.AsNoTracking();
-        var sqlite = db.Database.IsSqlite();
-        foreach (var term in SearchText.Terms(f.Search))
+        var terms = SearchText.Terms(f.Search);
+        if (db.Database.IsSqlite())
         {
-            if (sqlite)
+            // Terms of three letters or more go to the trigram index (PersonSearch); shorter ones, which
+            // match nearly everybody anyway, are tested on the name itself.
+            var indexed = terms.Where(t => t.Length >= 3).ToList();
+            if (indexed.Count > 0)
             {
-                query = query.Where(p => p.SearchName.Contains(term));
+                var match = string.Join(" AND ", indexed.Select(t => "\"" + t.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""));
+                query = db.Persons.FromSqlRaw(
+                    "SELECT * FROM \"Persons\" WHERE rowid IN (SELECT rowid FROM \"PersonSearch\" WHERE \"PersonSearch\" MATCH {0})", match)
+                    .AsNoTracking();
             }
-            else
+            foreach (var term in terms.Where(t => t.Length < 3)) query = query.Where(p => p.SearchName.Contains(term));
+        }
+        else
+        {
+            foreach (var term in terms)
             {
                 var pattern = SearchText.ContainsPattern(term);
                 query = query.Where(p => EF.Functions.Like(p.SearchName, pattern, "\\"));
