@@ -75,15 +75,58 @@ public sealed class TeacherList(AppDbContext db, TimeProvider clock)
 {
     public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
 
+    /// <summary>Up to this many matches are ordered and paged in memory from one read of their sort keys.</summary>
+    private const int KeysInMemory = 20_000;
+
+    private sealed record SortKey(Guid Id, string SearchName, DateOnly BirthDate, DateOnly? WorkStart, QualificationCategory Category, DateOnly? AttestationDue);
+
+    /// <summary>
+    /// One page of the list and the total. A search or filter usually leaves a few thousand people: their
+    /// sort keys are read once, counted and ordered here, and only the page's rows are fetched — one pass
+    /// over the data instead of a count and a sorted page. Broader lists fall back to the database for both.
+    /// </summary>
     public async Task<Page<TeacherRow>> PageAsync(UserScope scope, TeacherFilter filter, CancellationToken ct = default)
     {
         var query = await FilteredAsync(scope, filter, ct);
-        var total = await query.CountAsync(ct);
-        var rows = await Project(Sorted(query, filter)
-                .Skip((filter.SafePage - 1) * filter.SafePageSize)
-                .Take(filter.SafePageSize))
+        var skip = (filter.SafePage - 1) * filter.SafePageSize;
+        List<TeacherRow> rows;
+        int total;
+        var keys = await query
+            .Select(p => new SortKey(p.Id, p.SearchName, p.BirthDate, p.PedagogicalWorkStart, p.Category, p.NextAttestationDue))
+            .Take(KeysInMemory + 1)
             .ToListAsync(ct);
+        if (keys.Count <= KeysInMemory)
+        {
+            total = keys.Count;
+            var ids = Ordered(keys, filter).Skip(skip).Take(filter.SafePageSize).Select(k => k.Id).ToList();
+            var byId = (await Project(db.Persons.AsNoTracking().Where(p => ids.Contains(p.Id))).ToListAsync(ct)).ToDictionary(r => r.Id);
+            rows = ids.Where(byId.ContainsKey).Select(id => byId[id]).ToList();
+        }
+        else
+        {
+            total = await query.CountAsync(ct);
+            rows = await Project(Sorted(query, filter).Skip(skip).Take(filter.SafePageSize)).ToListAsync(ct);
+        }
         return new Page<TeacherRow>(await WithEmploymentAsync(rows, ct), total, filter.SafePage, filter.SafePageSize);
+    }
+
+    /// <summary>The order of <see cref="Sorted"/>, for keys in memory (names compare by code point, as the databases here do).</summary>
+    private static IEnumerable<SortKey> Ordered(List<SortKey> keys, TeacherFilter f)
+    {
+        var byName = StringComparer.Ordinal;
+        return (f.Sort, f.Descending) switch
+        {
+            (TeacherSort.BirthDate, false) => keys.OrderBy(k => k.BirthDate).ThenBy(k => k.Id),
+            (TeacherSort.BirthDate, true) => keys.OrderByDescending(k => k.BirthDate).ThenBy(k => k.Id),
+            (TeacherSort.Experience, false) => keys.OrderBy(k => k.WorkStart == null).ThenByDescending(k => k.WorkStart).ThenBy(k => k.Id),
+            (TeacherSort.Experience, true) => keys.OrderBy(k => k.WorkStart == null).ThenBy(k => k.WorkStart).ThenBy(k => k.Id),
+            (TeacherSort.Category, false) => keys.OrderBy(k => (int)k.Category).ThenBy(k => k.SearchName, byName).ThenBy(k => k.Id),
+            (TeacherSort.Category, true) => keys.OrderByDescending(k => (int)k.Category).ThenBy(k => k.SearchName, byName).ThenBy(k => k.Id),
+            (TeacherSort.Attestation, false) => keys.OrderBy(k => k.AttestationDue == null).ThenBy(k => k.AttestationDue).ThenBy(k => k.Id),
+            (TeacherSort.Attestation, true) => keys.OrderBy(k => k.AttestationDue == null).ThenByDescending(k => k.AttestationDue).ThenBy(k => k.Id),
+            (_, true) => keys.OrderByDescending(k => k.SearchName, byName).ThenBy(k => k.Id),
+            _ => keys.OrderBy(k => k.SearchName, byName).ThenBy(k => k.Id),
+        };
     }
 
     /// <summary>Every row that matches the filter, in its order (for the XLSX export).</summary>
