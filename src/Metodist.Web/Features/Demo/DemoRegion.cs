@@ -132,7 +132,7 @@ public static class DemoRegion
         }
         await transaction.CommitAsync(ct);
         // Fresh statistics for the query planner: the lists choose their indexes by them.
-        await db.Database.ExecuteSqlRawAsync("ANALYZE", ct);
+        await PlannerStatistics.RefreshAsync(db, ct);
         if (sqlite) await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -2000", ct);
         await db.Database.CloseConnectionAsync();
 

@@ -181,9 +181,11 @@ public sealed class TeacherList(AppDbContext db, TimeProvider clock)
             var subjectId = f.SubjectId;
             var anyMunicipality = municipalities is null;
             var municipalityIds = municipalities ?? [];
-            if (organizationId is not null || subjectId is not null)
+            // A searched name already narrows the list to a few hundred people: check each of them. Without
+            // one, an organization or a subject names fewer people than the whole list: collect them once.
+            var searched = terms.Any(t => t.Length >= 3);
+            if (organizationId is not null || (subjectId is not null && !searched))
             {
-                // An organization or a subject names few people: collect them once and test membership.
                 // A subject starts from its own index and joins the places of work.
                 var employments = subjectId is { } subject
                     ? db.EmploymentSubjects.Where(s => s.SubjectId == subject).Select(s => s.Employment!)
@@ -197,11 +199,13 @@ public sealed class TeacherList(AppDbContext db, TimeProvider clock)
             }
             else
             {
-                // A municipality or a position names thousands: check each person already found by the
+                // A municipality or a position names thousands (and a subject, after a name search, is checked
+                // faster per person than collected): check each person already found by the
                 // other conditions through the (PersonId, MunicipalityId, OrganizationId) index.
                 query = query.Where(p => p.Employments.Any(e =>
                     (anyMunicipality || municipalityIds.Contains(e.MunicipalityId))
-                    && (positionId == null || e.PositionId == positionId)));
+                    && (positionId == null || e.PositionId == positionId)
+                    && (subjectId == null || e.Subjects.Any(s => s.SubjectId == subjectId))));
             }
         }
 

@@ -123,7 +123,7 @@ public sealed class TeacherImporter(AppDbContext db, TimeProvider clock)
 
             await SaveAsync(job, plans, reader, lookup, outcome, progress, today, ct);
             // A large load changes the tables' shape: refresh the planner's statistics so lists stay fast.
-            if (outcome.Created > 1000) await db.Database.ExecuteSqlRawAsync("ANALYZE", ct);
+            if (outcome.Created > 1000) await PlannerStatistics.RefreshAsync(db, ct);
         }
 
         outcome.Succeeded = true;
