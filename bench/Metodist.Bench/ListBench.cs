@@ -73,8 +73,8 @@ internal static class ListBench
             return (total, times);
         }
 
-        void Print(string name, int total, List<double> times) =>
-            Console.WriteLine($"{name,-48} {total,8:N0} {Percentile(times, 0.5),7:F1}мс {Percentile(times, 0.95),7:F1}мс {times.Max(),7:F1}мс");
+        void Print(string name, int? total, List<double> times) =>
+            Console.WriteLine($"{name,-48} {total?.ToString("N0"),8} {Percentile(times, 0.5),7:F1}мс {Percentile(times, 0.95),7:F1}мс {times.Max(),7:F1}мс");
 
         foreach (var (name, client, url) in cases)
         {
@@ -82,7 +82,7 @@ internal static class ListBench
             all.AddRange(times);
             Print(name, total, times);
         }
-        Print("все запросы", 0, all);
+        Print("все запросы", null, all);
         foreach (var (name, client, url) in stress)
         {
             var (total, times) = await MeasureAsync(client, url);
