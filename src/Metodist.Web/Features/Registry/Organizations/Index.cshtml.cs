@@ -19,13 +19,20 @@ public sealed class IndexModel(AppDbContext db, CurrentUser currentUser) : PageM
     [BindProperty(SupportsGet = true)] public OrganizationKind? Kind { get; set; }
     [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
 
+    /// <summary>Column to sort by: "name" or "teachers"; by default municipality, kind, name.</summary>
+    [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
+    [BindProperty(SupportsGet = true)] public bool Desc { get; set; }
+
     public Page<OrganizationRow> Result { get; private set; } = new([], 0, 1, 50);
     public IReadOnlyList<Option> Municipalities { get; private set; } = [];
     public bool CanCreate { get; private set; }
 
-    public string Link(string path, int? page = null, string? handler = null)
+    public string Link(string path, int? page = null, string? handler = null, string? sort = null, bool? desc = null)
     {
         var q = new QueryBuilder();
+        var sortValue = sort ?? Sort;
+        if (!string.IsNullOrEmpty(sortValue)) q.Add("sort", sortValue);
+        if (desc ?? Desc) q.Add("desc", "true");
         if (handler is not null) q.Add("handler", handler);
         if (!string.IsNullOrWhiteSpace(Search)) q.Add("search", Search);
         if (MunicipalityId is { } m) q.Add("municipalityId", m.ToString());
@@ -48,7 +55,15 @@ public sealed class IndexModel(AppDbContext db, CurrentUser currentUser) : PageM
         Municipalities = await db.Municipalities.AsNoTracking()
             .Where(m => scope.MunicipalityIds.Contains(m.Id) || municipalityIds.Contains(m.Id))
             .OrderBy(m => m.Name).Select(m => new Option(m.Id, m.Name)).ToListAsync(ct);
-        return query.OrderBy(o => o.Municipality!.Name).ThenBy(o => o.Kind).ThenBy(o => o.ShortName);
+        return (Sort, Desc) switch
+        {
+            ("name", false) => query.OrderBy(o => o.ShortName).ThenBy(o => o.Id),
+            ("name", true) => query.OrderByDescending(o => o.ShortName).ThenBy(o => o.Id),
+            ("teachers", false) => query.OrderBy(o => db.Employments.Count(e => e.OrganizationId == o.Id)).ThenBy(o => o.ShortName).ThenBy(o => o.Id),
+            ("teachers", true) => query.OrderByDescending(o => db.Employments.Count(e => e.OrganizationId == o.Id)).ThenBy(o => o.ShortName).ThenBy(o => o.Id),
+            (_, true) => query.OrderByDescending(o => o.Municipality!.Name).ThenBy(o => o.Kind).ThenBy(o => o.ShortName).ThenBy(o => o.Id),
+            _ => query.OrderBy(o => o.Municipality!.Name).ThenBy(o => o.Kind).ThenBy(o => o.ShortName).ThenBy(o => o.Id),
+        };
     }
 
     private static IQueryable<OrganizationRow> Project(IQueryable<Organization> q, AppDbContext db) => q.Select(o => new OrganizationRow(
