@@ -30,7 +30,9 @@ public static class MetodistApp
         configure?.Invoke(builder);
         var services = builder.Services;
 
-        services.AddSingleton(TimeProvider.System);
+        var regionZone = RegionTimeProvider.ZoneFrom(builder.Configuration);
+        Infrastructure.Web.Format.TimeZone = regionZone;
+        services.AddSingleton<TimeProvider>(new RegionTimeProvider(regionZone));
         services.AddHttpContextAccessor();
         services.AddMetodistDatabase(builder.Configuration, builder.Environment.ContentRootPath);
         services.AddScoped(sp => AuditActor.OfRequest(sp.GetRequiredService<IHttpContextAccessor>()));

@@ -74,6 +74,8 @@ public sealed class TestApp : IAsyncDisposable
             ["Database:MigrateOnStart"] = "true",
             ["Demo:SeedOnStart"] = "false",
             ["Logging:LogLevel:Default"] = "Warning",
+            // Tests compute "today" with the machine's clock; the app's region clock follows it here.
+            ["Region:TimeZone"] = TimeZoneInfo.Local.Id,
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) config[key] = value;
 

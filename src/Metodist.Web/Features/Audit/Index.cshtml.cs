@@ -13,7 +13,7 @@ namespace Metodist.Web.Features.Audit;
 public sealed record AuditRow(DateTime At, string UserName, Guid? PersonId, string? PersonName, string What, string? OldValue, string? NewValue);
 
 /// <summary>The audit log of personal data, limited to the persons the reader may see.</summary>
-public sealed class IndexModel(AppDbContext db, CurrentUser currentUser) : PageModel
+public sealed class IndexModel(AppDbContext db, CurrentUser currentUser, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid? PersonId { get; set; }
     [BindProperty(SupportsGet = true, Name = "user")] public string? ChangedBy { get; set; }
@@ -89,6 +89,6 @@ public sealed class IndexModel(AppDbContext db, CurrentUser currentUser) : PageM
             new("Было", 30, r => r.OldValue),
             new("Стало", 30, r => r.NewValue),
         ];
-        return File(Xlsx.Write("Журнал изменений", columns, rows), Xlsx.ContentType, $"журнал_изменений_{DateTime.Today:yyyy-MM-dd}.xlsx");
+        return File(Xlsx.Write("Журнал изменений", columns, rows), Xlsx.ContentType, $"журнал_изменений_{clock.GetLocalNow():yyyy-MM-dd}.xlsx");
     }
 }

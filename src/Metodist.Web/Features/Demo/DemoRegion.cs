@@ -96,7 +96,7 @@ public static class DemoRegion
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         if (password is not null) await ValidatePasswordAsync(users, password);
 
-        var data = Generate(teachers, today ?? DateOnly.FromDateTime(DateTime.Today));
+        var data = Generate(teachers, today ?? DateOnly.FromDateTime(services.GetRequiredService<TimeProvider>().GetLocalNow().DateTime));
 
         // The seed is not a change made by a user: auditing it would only record the whole registry as
         // "created by система" and triple the rows written. The territories go through SaveChanges (with the

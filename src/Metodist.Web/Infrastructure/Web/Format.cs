@@ -7,10 +7,13 @@ public static class Format
 {
     private static readonly CultureInfo Ru = CultureInfo.GetCultureInfo("ru-RU");
 
+    /// <summary>The region's time zone for showing instants (set once at start from <c>Region:TimeZone</c>).</summary>
+    public static TimeZoneInfo TimeZone { get; set; } = TimeZoneInfo.Local;
+
     public static string Date(DateOnly? date) => date?.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture) ?? "—";
 
     public static string Date(DateTime? utc) => utc is { } value
-        ? TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(value, DateTimeKind.Utc), TimeZoneInfo.Local).ToString("dd.MM.yyyy HH:mm", CultureInfo.InvariantCulture)
+        ? TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(value, DateTimeKind.Utc), TimeZone).ToString("dd.MM.yyyy HH:mm", CultureInfo.InvariantCulture)
         : "—";
 
     public static string Number(int value) => value.ToString("N0", Ru);

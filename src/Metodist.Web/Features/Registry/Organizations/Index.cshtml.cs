@@ -12,7 +12,7 @@ namespace Metodist.Web.Features.Registry.Organizations;
 
 public sealed record OrganizationRow(Guid Id, string ShortName, string FullName, OrganizationKind Kind, string Municipality, string? Inn, string? Phone, string? Email, string? Address, int Teachers);
 
-public sealed class IndexModel(AppDbContext db, CurrentUser currentUser) : PageModel
+public sealed class IndexModel(AppDbContext db, CurrentUser currentUser, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Search { get; set; }
     [BindProperty(SupportsGet = true)] public Guid? MunicipalityId { get; set; }
@@ -97,6 +97,6 @@ public sealed class IndexModel(AppDbContext db, CurrentUser currentUser) : PageM
             new("Электронная почта", 26, r => r.Email),
             new("Педагогов", 10, r => r.Teachers),
         ];
-        return File(Xlsx.Write("Организации", columns, rows), Xlsx.ContentType, $"организации_{DateTime.Today:yyyy-MM-dd}.xlsx");
+        return File(Xlsx.Write("Организации", columns, rows), Xlsx.ContentType, $"организации_{clock.GetLocalNow():yyyy-MM-dd}.xlsx");
     }
 }
