@@ -71,10 +71,14 @@ public static class AuthSetup
                 c.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx, StatusCodes.Status403Forbidden);
             }));
 
+        var activeAccount = new AuthorizationPolicyBuilder(SmartScheme).RequireAuthenticatedUser().AddRequirements(new ActiveAccountRequirement()).Build();
         services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder(SmartScheme).RequireAuthenticatedUser().Build())
-            .AddPolicy(RegionAdminPolicy, p => p.AddAuthenticationSchemes(SmartScheme).RequireAuthenticatedUser().AddRequirements(new RegionAdminRequirement()));
+            .SetDefaultPolicy(activeAccount)
+            .SetFallbackPolicy(activeAccount)
+            .AddPolicy(RegionAdminPolicy, p => p.AddAuthenticationSchemes(SmartScheme).RequireAuthenticatedUser().AddRequirements(new ActiveAccountRequirement(), new RegionAdminRequirement()));
         services.AddScoped<IAuthorizationHandler, RegionAdminHandler>();
+        services.AddScoped<IAuthorizationHandler, ActiveAccountHandler>();
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, StaleSignInChallenge>();
         services.AddScoped<CurrentUser>();
         return services;
     }
@@ -109,6 +113,31 @@ public static class AuthSetup
 }
 
 public sealed class RegionAdminRequirement : IAuthorizationRequirement;
+
+/// <summary>The signed-in account still exists, is not locked and has not changed its password since sign-in.</summary>
+public sealed class ActiveAccountRequirement : IAuthorizationRequirement;
+
+/// <summary>A stale sign-in (changed password, locked account) is asked to sign in again (401 or the
+/// sign-in page), not told it lacks rights (403).</summary>
+internal sealed class StaleSignInChallenge : Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler
+{
+    private readonly Microsoft.AspNetCore.Authorization.Policy.AuthorizationMiddlewareResultHandler _default = new();
+
+    public Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, Microsoft.AspNetCore.Authorization.Policy.PolicyAuthorizationResult authorizeResult)
+    {
+        if (authorizeResult.Forbidden && authorizeResult.AuthorizationFailure?.FailedRequirements.OfType<ActiveAccountRequirement>().Any() == true)
+            return context.ChallengeAsync(AuthSetup.SmartScheme);
+        return _default.HandleAsync(next, context, policy, authorizeResult);
+    }
+}
+
+internal sealed class ActiveAccountHandler(CurrentUser currentUser) : AuthorizationHandler<ActiveAccountRequirement>
+{
+    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, ActiveAccountRequirement requirement)
+    {
+        if ((await currentUser.ScopeAsync()).UserId is not null) context.Succeed(requirement);
+    }
+}
 
 internal sealed class RegionAdminHandler(CurrentUser currentUser) : AuthorizationHandler<RegionAdminRequirement>
 {

@@ -12,6 +12,8 @@ namespace Metodist.Web.Infrastructure.Auth;
 /// </summary>
 public sealed class CurrentUser(IHttpContextAccessor http, AppDbContext db)
 {
+    private const string SecurityStampClaim = "AspNet.Identity.SecurityStamp";
+
     private UserScope? _scope;
 
     public ClaimsPrincipal Principal => http.HttpContext?.User ?? new ClaimsPrincipal();
@@ -27,9 +29,13 @@ public sealed class CurrentUser(IHttpContextAccessor http, AppDbContext db)
         if (_scope is not null) return _scope;
         if (UserId is not { } userId) return _scope = UserScope.Nobody;
         var user = await db.Users.AsNoTracking().Where(u => u.Id == userId)
-            .Select(u => new { u.PersonId, u.DisplayName, Roles = u.Roles.Select(r => new { r.Role, r.ScopeId }).ToList() })
+            .Select(u => new { u.PersonId, u.DisplayName, u.SecurityStamp, u.LockoutEnd, Roles = u.Roles.Select(r => new { r.Role, r.ScopeId }).ToList() })
             .FirstOrDefaultAsync(ct);
         if (user is null) return _scope = UserScope.Nobody;
+        // A cookie or token issued before a password change, or held by a locked account, no longer counts
+        // (cookies are otherwise re-checked only every 30 minutes, tokens never).
+        if (Principal.FindFirstValue(SecurityStampClaim) != user.SecurityStamp || user.LockoutEnd > DateTimeOffset.UtcNow)
+            return _scope = UserScope.Nobody;
         var roles = user.Roles.Select(r => (r.Role, r.ScopeId)).ToList();
         var regionIds = roles.Where(r => r.Role == AppRole.RegionAdmin).Select(r => r.ScopeId).Distinct().ToArray();
         var municipalityIds = roles.Where(r => r.Role == AppRole.MunicipalMethodist).Select(r => r.ScopeId).ToList();
