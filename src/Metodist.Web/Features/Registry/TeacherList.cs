@@ -75,6 +75,9 @@ public sealed class TeacherList(AppDbContext db, TimeProvider clock)
 {
     public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
 
+    /// <summary>A name search with at most this many hits is narrow: each person found is checked on their own.</summary>
+    private const int NarrowSearchHits = 5_000;
+
     /// <summary>Up to this many matches are ordered and paged in memory from one read of their sort keys.</summary>
     private const int KeysInMemory = 20_000;
 
@@ -146,6 +149,8 @@ public sealed class TeacherList(AppDbContext db, TimeProvider clock)
     {
         var query = db.Persons.AsNoTracking();
         var terms = SearchText.Terms(f.Search);
+        // Whether the name search leaves few enough people to check each one's places of work.
+        var narrowSearch = false;
         if (db.Database.IsSqlite())
         {
             // Terms of three letters or more go to the trigram index (PersonSearch); shorter ones, which
@@ -157,6 +162,10 @@ public sealed class TeacherList(AppDbContext db, TimeProvider clock)
                 query = db.Persons.FromSqlRaw(
                     "SELECT * FROM \"Persons\" WHERE rowid IN (SELECT rowid FROM \"PersonSearch\" WHERE \"PersonSearch\" MATCH {0})", match)
                     .AsNoTracking();
+                var hits = await db.Database
+                    .SqlQueryRaw<int>("SELECT count(*) AS \"Value\" FROM \"PersonSearch\" WHERE \"PersonSearch\" MATCH {0}", match)
+                    .SingleAsync(ct);
+                narrowSearch = hits <= NarrowSearchHits;
             }
             foreach (var term in terms.Where(t => t.Length < 3)) query = query.Where(p => p.SearchName.Contains(term));
         }
@@ -167,6 +176,8 @@ public sealed class TeacherList(AppDbContext db, TimeProvider clock)
                 var pattern = SearchText.ContainsPattern(term);
                 query = query.Where(p => EF.Functions.Like(p.SearchName, pattern, "\\"));
             }
+            // PostgreSQL plans the join itself from its statistics; a per-person check lets it start from the name index.
+            narrowSearch = terms.Any(t => t.Length >= 3);
         }
 
         Guid[]? municipalities = null;
@@ -181,10 +192,9 @@ public sealed class TeacherList(AppDbContext db, TimeProvider clock)
             var subjectId = f.SubjectId;
             var anyMunicipality = municipalities is null;
             var municipalityIds = municipalities ?? [];
-            // A searched name already narrows the list to a few hundred people: check each of them. Without
-            // one, an organization or a subject names fewer people than the whole list: collect them once.
-            var searched = terms.Any(t => t.Length >= 3);
-            if (organizationId is not null || (subjectId is not null && !searched))
+            // A narrow name search leaves a few hundred people: check each of them. Otherwise an organization
+            // or a subject names fewer people than the list: collect them once.
+            if (organizationId is not null || (subjectId is not null && !narrowSearch))
             {
                 // A subject starts from its own index and joins the places of work.
                 var employments = subjectId is { } subject
