@@ -1,3 +1,4 @@
+using Metodist.Web.Infrastructure.Web;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
@@ -50,6 +51,34 @@ public sealed class ImportOutcome
     }
 
     /// <summary>The file cannot be imported at all (unreadable, or a required column is missing).</summary>
+    /// <summary>Joins a message and an optional notice about the file (for example, its encoding).</summary>
+    public static string WithNotice(string message, string? notice) => notice is null ? message : message + " " + notice;
+
+    /// <summary>
+    /// What the check of the whole file decides before anything is written: a check-only job ends here with
+    /// its counts; a job with bad rows and without «только строки без ошибок» fails with nothing saved.
+    /// Returns null when the rows may be written. <paramref name="records"/> names what is created
+    /// (педагогов, организаций).
+    /// </summary>
+    public ImportOutcome? VerdictBeforeWriting(ImportJob job, string records, string? notice)
+    {
+        if (job.DryRun)
+        {
+            Succeeded = true;
+            Message = WithNotice(
+                $"Проверено {Format.Count(Total, "строка", "строки", "строк")}: без ошибок {Format.Number(Total - BadRows)}, с ошибками {Format.Number(BadRows)}. " +
+                $"Будет добавлено {records}: {Format.Number(Created)}, обновлено: {Format.Number(Updated)}.", notice);
+            return this;
+        }
+        if (BadRows > 0 && !job.ValidOnly)
+        {
+            return Fail(WithNotice(
+                $"Ошибки в {Format.Count(BadRows, "строке", "строках", "строках")} из {Format.Number(Total)}: ничего не сохранено. " +
+                "Исправьте файл или загрузите только строки без ошибок.", notice));
+        }
+        return null;
+    }
+
     public ImportOutcome Fail(string message)
     {
         Succeeded = false;

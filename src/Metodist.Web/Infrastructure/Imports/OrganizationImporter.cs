@@ -156,20 +156,7 @@ public sealed class OrganizationImporter(AppDbContext db)
         outcome.Created = records.Count(r => r.ExistingId is null);
         outcome.Updated = records.Count(r => r.ExistingId is not null);
         if (progress is not null) await progress(new ImportProgress(outcome.BadRows, outcome.Total), ct);
-        if (job.DryRun)
-        {
-            outcome.Succeeded = true;
-            outcome.Message = Join(
-                $"Проверено {Format.Count(outcome.Total, "строка", "строки", "строк")}: без ошибок {Format.Number(outcome.Total - outcome.BadRows)}, с ошибками {Format.Number(outcome.BadRows)}. " +
-                $"Будет добавлено организаций: {Format.Number(outcome.Created)}, обновлено: {Format.Number(outcome.Updated)}.", notice);
-            return outcome;
-        }
-        if (outcome.BadRows > 0 && !job.ValidOnly)
-        {
-            return outcome.Fail(Join(
-                $"Ошибки в {Format.Count(outcome.BadRows, "строке", "строках", "строках")} из {Format.Number(outcome.Total)}: ничего не сохранено. " +
-                "Исправьте файл или загрузите только строки без ошибок.", notice));
-        }
+        if (outcome.VerdictBeforeWriting(job, "организаций", notice) is { } verdict) return verdict;
 
         var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
@@ -193,14 +180,13 @@ public sealed class OrganizationImporter(AppDbContext db)
         }
 
         outcome.Succeeded = true;
-        outcome.Message = Join(
+        outcome.Message = ImportOutcome.WithNotice(
             $"Загружено {Format.Count(outcome.Imported, "строка", "строки", "строк")} из {Format.Number(outcome.Total)}: " +
             $"добавлено организаций — {Format.Number(outcome.Created)}, обновлено — {Format.Number(outcome.Updated)}." +
             (outcome.BadRows > 0 ? $" Пропущено строк с ошибками: {Format.Number(outcome.BadRows)}." : ""), notice);
         return outcome;
     }
 
-    private static string Join(string message, string? notice) => notice is null ? message : message + " " + notice;
 
     private static OrganizationRecord? Read(TabularRow row, ColumnMap<OrganizationField> columns, RegistryLookup lookup, Guid? scopeId, List<RowError> errors)
     {

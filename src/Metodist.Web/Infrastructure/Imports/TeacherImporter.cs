@@ -106,20 +106,7 @@ public sealed class TeacherImporter(AppDbContext db, TimeProvider clock)
             outcome.Updated = plans.Updated;
             if (progress is not null) await progress(new ImportProgress(outcome.BadRows, outcome.Total), ct);
 
-            if (job.DryRun)
-            {
-                outcome.Succeeded = true;
-                outcome.Message = Join(
-                    $"Проверено {Format.Count(outcome.Total, "строка", "строки", "строк")}: без ошибок {Format.Number(outcome.Total - outcome.BadRows)}, с ошибками {Format.Number(outcome.BadRows)}. " +
-                    $"Будет добавлено педагогов: {Format.Number(outcome.Created)}, обновлено: {Format.Number(outcome.Updated)}.", notice);
-                return outcome;
-            }
-            if (outcome.BadRows > 0 && !job.ValidOnly)
-            {
-                return outcome.Fail(Join(
-                    $"Ошибки в {Format.Count(outcome.BadRows, "строке", "строках", "строках")} из {Format.Number(outcome.Total)}: ничего не сохранено. " +
-                    "Исправьте файл или загрузите только строки без ошибок.", notice));
-            }
+            if (outcome.VerdictBeforeWriting(job, "педагогов", notice) is { } verdict) return verdict;
 
             await SaveAsync(job, plans, reader, lookup, outcome, progress, today, ct);
             // A large load changes the tables' shape: refresh the planner's statistics so lists stay fast.
@@ -127,14 +114,13 @@ public sealed class TeacherImporter(AppDbContext db, TimeProvider clock)
         }
 
         outcome.Succeeded = true;
-        outcome.Message = Join(
+        outcome.Message = ImportOutcome.WithNotice(
             $"Загружено {Format.Count(outcome.Imported, "строка", "строки", "строк")} из {Format.Number(outcome.Total)}: " +
             $"добавлено педагогов — {Format.Number(outcome.Created)}, обновлено — {Format.Number(outcome.Updated)}." +
             (outcome.BadRows > 0 ? $" Пропущено строк с ошибками: {Format.Number(outcome.BadRows)}." : ""), notice);
         return outcome;
     }
 
-    private static string Join(string message, string? notice) => notice is null ? message : message + " " + notice;
 
     private static bool CheckColumns(ColumnMap<TeacherField> columns, int headerRow, ImportOutcome outcome)
     {
