@@ -12,6 +12,9 @@ public static class Modules
         services.AddScoped<Features.Admin.Users.ScopeChoices>();
         services.AddScoped<Features.Registry.Teachers.TeacherEditor>();
         Imports.ImportsSetup.AddMetodistImports(services);
+        Features.Diagnostics.DiagnosticsModule.AddDiagnostics(services);
+        Features.Courses.CoursesModule.AddCourses(services);
+        Features.Routes.RoutesModule.AddRoutes(services);
         return services;
     }
 
@@ -21,5 +24,8 @@ public static class Modules
         api.MapAccountsApi();
         api.MapRegistryApi();
         Features.Imports.ImportsApi.MapImportsApi(api);
+        Features.Diagnostics.DiagnosticsModule.MapDiagnosticsApi(api);
+        Features.Courses.CoursesModule.MapCoursesApi(api);
+        Features.Routes.RoutesModule.MapRoutesApi(api);
     }
 }

@@ -1,6 +1,10 @@
 using Metodist.Tests.Infrastructure;
 using Metodist.Web.Features.Accounts;
 using Metodist.Web.Features.Audit;
+using Metodist.Web.Features.Courses;
+using Metodist.Web.Features.Diagnostics;
+using Metodist.Web.Features.Files;
+using Metodist.Web.Features.Routes;
 using Metodist.Web.Features.Registry;
 using Metodist.Web.Infrastructure.Data;
 using Metodist.Web.Infrastructure.Imports;
@@ -127,7 +131,51 @@ public sealed class EntityRoundTripTests
             ErrorsJson = """[{"row":3,"column":"ИНН","message":"ИНН должен состоять из 10 или 12 цифр"}]""", Message = "Импорт прерван",
         };
         var key = new DataProtectionKey { FriendlyName = "key-0001", Xml = "<note>тестовый ключ</note>", CreatedAt = at };
-        return [region, district, municipality, organization, position, subject, person, employment, employmentSubject, user, role, claim, login, token, audit, import, key];
+        var area = new CompetenceArea { Code = "ecology", Name = "Экологическая грамотность", Description = "Тестовая компетенция", SortOrder = 99 };
+        var diagnostic = new Diagnostic { Title = "Тест", Kind = DiagnosticKind.OnlineTest, TimeLimitMinutes = 45, NoDeficitFrom = 75, PartialFrom = 45, CreatedAt = at };
+        var question = new DiagnosticQuestion { DiagnosticId = diagnostic.Id, Number = 3, Text = "Вопрос?", AreaId = area.Id, MultipleChoice = true };
+        var option = new DiagnosticOption { QuestionId = question.Id, Number = 2, Text = "Ответ", IsCorrect = true };
+        var campaign = new DiagnosticCampaign
+        {
+            DiagnosticId = diagnostic.Id, Title = "Кампания", StartsOn = new DateOnly(2026, 9, 1), Deadline = new DateOnly(2026, 10, 15), RegionId = region.Id,
+            DistrictId = district.Id, MunicipalityId = municipality.Id, OrganizationId = organization.Id, SubjectId = subject.Id, PositionId = position.Id, CreatedAt = at,
+        };
+        var attempt = new DiagnosticAttempt { DiagnosticId = diagnostic.Id, PersonId = person.Id, CampaignId = campaign.Id, StartedAt = at, FinishedAt = at.AddMinutes(30) };
+        var answer = new AttemptAnswer { AttemptId = attempt.Id, QuestionId = question.Id, Chosen = "1,3", AnsweredAt = at };
+        var result = new DiagnosticResult
+        {
+            PersonId = person.Id, DiagnosticId = diagnostic.Id, CampaignId = campaign.Id, TakenOn = new DateOnly(2026, 10, 1), Score = 55,
+            Level = DeficitLevel.Partial, ImportJobId = import.Id, CreatedAt = at,
+        };
+        attempt.ResultId = result.Id;
+        var resultArea = new DiagnosticResultArea { ResultId = result.Id, AreaId = area.Id, Score = 30, Level = DeficitLevel.Pronounced };
+        var file = new StoredFile { FileName = "удостоверение.pdf", ContentType = "application/pdf", Content = [1, 2, 3, 4], Size = 4, UploadedAt = at, PersonId = person.Id };
+        var course = new Course
+        {
+            Title = "Цифровые инструменты учителя", Provider = "АО ИОО", Kind = CourseKind.Internship, Hours = 36, Form = CourseForm.Blended,
+            StartsOn = new DateOnly(2027, 1, 10), EndsOn = new DateOnly(2027, 2, 10), Quota = 25, FederalRegistry = true, SubjectId = subject.Id, CreatedAt = at,
+        };
+        var courseArea = new CourseArea { CourseId = course.Id, AreaId = area.Id };
+        var enrolment = new Enrolment
+        {
+            CourseId = course.Id, PersonId = person.Id, Status = EnrolmentStatus.Completed, EnrolledAt = at, CompletedOn = new DateOnly(2027, 2, 10),
+            CertificateNumber = "290000012345", CertificateFileId = file.Id,
+        };
+        var tutor = new Person { LastName = "Тьюторова", FirstName = "Ирина", BirthDate = new DateOnly(1975, 1, 1), CreatedAt = at, UpdatedAt = at };
+        var route = new DevelopmentRoute
+        {
+            PersonId = person.Id, Status = RouteStatus.NotCompleted, MunicipalityId = municipality.Id, OrganizationId = organization.Id, ResultId = result.Id,
+            TestDate = new DateOnly(2026, 10, 1), DeficitLevel = DeficitLevel.Pronounced, StartsOn = new DateOnly(2026, 11, 1), EndsOn = new DateOnly(2027, 5, 31),
+            TutorPersonId = tutor.Id, OrganizationAgreedAt = at, CreatedAt = at, UpdatedAt = at,
+        };
+        var item = new RouteItem
+        {
+            RouteId = route.Id, PersonId = person.Id, Section = RouteSection.Materials, SortOrder = 4, Title = "Курс", Hours = 36, Deadline = new DateOnly(2027, 2, 10),
+            DeficitAreaId = area.Id, CourseId = course.Id, EnrolmentId = enrolment.Id, ReflectionAt = at, IsDone = true, DoneOn = new DateOnly(2027, 2, 11),
+        };
+        var transition = new RouteTransition { RouteId = route.Id, From = RouteStatus.Submitted, To = RouteStatus.Approved, IsAgreement = true, At = at, UserId = user.Id };
+        return [region, district, municipality, organization, position, subject, person, employment, employmentSubject, user, role, claim, login, token, audit, import, key,
+            area, diagnostic, question, option, campaign, attempt, answer, result, resultArea, file, course, courseArea, enrolment, tutor, route, item, transition];
     }
 
     /// <summary>

@@ -5,6 +5,9 @@ public enum AuditAction
     Created,
     Updated,
     Deleted,
+
+    /// <summary>Someone opened a private record (a diagnostic result); the person can see who looked.</summary>
+    Viewed,
 }
 
 /// <summary>One change of one field of personal data: who, when, what, old and new value.</summary>

@@ -6,6 +6,7 @@ public static class AuditTitles
     {
         AuditAction.Created => $"{entry.EntityType}: создание",
         AuditAction.Deleted => $"{entry.EntityType}: удаление",
+        AuditAction.Viewed => $"{entry.EntityType}: просмотр",
         _ => $"{entry.EntityType}: {entry.Field}",
     };
 }

@@ -1,3 +1,6 @@
+using Metodist.Web.Features.Courses;
+using Metodist.Web.Features.Diagnostics;
+using Metodist.Web.Features.Routes;
 using System.Globalization;
 using Metodist.Web.Features.Registry;
 using Metodist.Web.Infrastructure.Data;
@@ -63,6 +66,44 @@ internal static class AuditTrail
         [nameof(Employment.StartDate)] = "Дата начала работы",
     };
 
+    private static readonly Dictionary<string, string> ResultFields = new()
+    {
+        [nameof(DiagnosticResult.TakenOn)] = "Дата диагностики",
+        [nameof(DiagnosticResult.Score)] = "Балл",
+        [nameof(DiagnosticResult.Level)] = "Уровень дефицитов",
+    };
+
+    private static readonly Dictionary<string, string> RouteFields = new()
+    {
+        [nameof(DevelopmentRoute.Status)] = "Состояние маршрута",
+        [nameof(DevelopmentRoute.StartsOn)] = "Начало маршрута",
+        [nameof(DevelopmentRoute.EndsOn)] = "Окончание маршрута",
+        [nameof(DevelopmentRoute.Goal)] = "Цель",
+        [nameof(DevelopmentRoute.TutorPersonId)] = "Тьютор",
+        [nameof(DevelopmentRoute.OrganizationAgreedAt)] = "Согласование ОО",
+    };
+
+    private static readonly Dictionary<string, string> RouteItemFields = new()
+    {
+        [nameof(RouteItem.Section)] = "Раздел",
+        [nameof(RouteItem.Title)] = "Содержание работы",
+        [nameof(RouteItem.Details)] = "Дополнительная информация",
+        [nameof(RouteItem.Hours)] = "Часы",
+        [nameof(RouteItem.Status)] = "Статус в объединении",
+        [nameof(RouteItem.Deadline)] = "Срок",
+        [nameof(RouteItem.Reflection)] = "Рефлексивный отчёт",
+        [nameof(RouteItem.IsDone)] = "Выполнено",
+        [nameof(RouteItem.Evidence)] = "Подтверждение",
+    };
+
+    private static readonly Dictionary<string, string> EnrolmentFields = new()
+    {
+        [nameof(Enrolment.Status)] = "Состояние записи на курс",
+        [nameof(Enrolment.CompletedOn)] = "Дата окончания обучения",
+        [nameof(Enrolment.CertificateNumber)] = "Номер удостоверения",
+        [nameof(Enrolment.CertificateFileId)] = "Скан удостоверения",
+    };
+
     public static void Record(AppDbContext db, AuditActor actor)
     {
         var now = DateTime.UtcNow;
@@ -78,6 +119,21 @@ internal static class AuditTrail
                     Collect(db, entry, EmploymentFields, "Место работы", employment.Id, employment.PersonId,
                         () => $"{Describe(db, nameof(Employment.OrganizationId), employment.OrganizationId)}, {Describe(db, nameof(Employment.PositionId), employment.PositionId)}",
                         actor, now, entries);
+                    break;
+                case DiagnosticResult result:
+                    Collect(db, entry, ResultFields, "Результат диагностики", result.Id, result.PersonId,
+                        () => $"{result.TakenOn:dd.MM.yyyy}, {result.Score} баллов, {result.Level.Title()}", actor, now, entries);
+                    break;
+                case DevelopmentRoute route:
+                    Collect(db, entry, RouteFields, "ИОМ", route.Id, route.PersonId,
+                        () => $"{route.StartsOn:dd.MM.yyyy} – {route.EndsOn:dd.MM.yyyy}, {route.Status.Title()}", actor, now, entries);
+                    break;
+                case RouteItem item:
+                    Collect(db, entry, RouteItemFields, "Пункт ИОМ", item.Id, item.PersonId, () => $"{item.Section.Code()} {item.Title}", actor, now, entries);
+                    break;
+                case Enrolment enrolment:
+                    Collect(db, entry, EnrolmentFields, "Запись на курс", enrolment.Id, enrolment.PersonId,
+                        () => db.Courses.Find(enrolment.CourseId)?.Title ?? enrolment.CourseId.ToString(), actor, now, entries);
                     break;
                 case EmploymentSubject subject when entry.State is EntityState.Added or EntityState.Deleted:
                     var personId = db.Employments.Local.FirstOrDefault(e => e.Id == subject.EmploymentId)?.PersonId
@@ -138,6 +194,12 @@ internal static class AuditTrail
         bool b => b ? "да" : "нет",
         QualificationCategory c => c.Title(),
         EducationLevel e => e.Title(),
+        DeficitLevel l => l.Title(),
+        RouteStatus r => r.Title(),
+        RouteSection r => r.Code(),
+        EnrolmentStatus r => r.Title(),
+        DateTime t => t.ToString("dd.MM.yyyy HH:mm", CultureInfo.InvariantCulture),
+        Guid id when propertyName == nameof(DevelopmentRoute.TutorPersonId) => db.Persons.Find(id)?.ShortName ?? id.ToString(),
         Guid id when propertyName == nameof(Employment.OrganizationId) => db.Organizations.Find(id)?.ShortName ?? id.ToString(),
         Guid id when propertyName == nameof(Employment.PositionId) => db.Positions.Find(id)?.Name ?? id.ToString(),
         Guid id when propertyName == nameof(EmploymentSubject.SubjectId) => db.Subjects.Find(id)?.Name ?? id.ToString(),

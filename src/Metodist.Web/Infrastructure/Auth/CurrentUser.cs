@@ -45,12 +45,17 @@ public sealed class CurrentUser(IHttpContextAccessor http, AppDbContext db)
         }
         var organizationIds = roles.Where(r => r.Role == AppRole.SchoolMethodist).Select(r => r.ScopeId).Distinct().ToArray();
         var personIds = user.PersonId is { } personId ? new[] { personId } : [];
+        // A tutor (regional methodist) sees the teachers whose routes they accompany.
+        var tutored = user.PersonId is { } tutorId
+            ? await db.Routes.Where(r => r.TutorPersonId == tutorId).Select(r => r.PersonId).Distinct().ToArrayAsync(ct)
+            : [];
         // An administrator of every region in the database sees everyone: the filter can be left out of
         // the query altogether, which keeps the region's teacher list fast at 100,000 people.
         var everyone = regionIds.Length > 0 && !await db.Regions.AnyAsync(r => !regionIds.Contains(r.Id), ct);
         return _scope = new UserScope(userId, user.DisplayName, user.PersonId, roles, regionIds, municipalityIds.Distinct().ToArray(), organizationIds, personIds)
         {
             SeesEveryone = everyone,
+            TutoredPersonIds = tutored,
         };
     }
 }
@@ -75,6 +80,15 @@ public sealed record UserScope(
     /// <summary>True for an administrator of every region there is: no row needs filtering.</summary>
     public bool SeesEveryone { get; init; }
 
+    /// <summary>The teachers whose routes this user accompanies as tutor.</summary>
+    public Guid[] TutoredPersonIds { get; init; } = [];
+
+    /// <summary>A region administrator or a methodist of a municipality or organization: staff who manage routes and campaigns.</summary>
+    public bool IsMethodist => IsRegionAdmin || MunicipalityIds.Length > 0 || OrganizationIds.Length > 0;
+
+    /// <summary>Staff of any kind (not only a teacher): may see aggregated, nameless statistics.</summary>
+    public bool IsStaff => UserId is not null && Roles.Any(r => r.Role != AppRole.Teacher);
+
     public bool Has(AppRole role) => Roles.Any(r => r.Role == role);
 
     public bool IsRegionAdmin => RegionIds.Length > 0;
@@ -84,13 +98,20 @@ public sealed record UserScope(
 
     public bool CanImport => IsRegionAdmin || Has(AppRole.MunicipalMethodist);
 
-    public IQueryable<Person> Persons(IQueryable<Person> source)
+    public IQueryable<Person> Persons(IQueryable<Person> source) => PrivatePersons(source);
+
+    /// <summary>
+    /// The people whose private records (diagnostic results, routes) this user may open: themselves, the teachers they
+    /// tutor, and the teachers of the organizations, municipalities and regions they are methodists of. Association
+    /// leaders and mentors get no one here by their role alone, whatever else they may come to see.
+    /// </summary>
+    public IQueryable<Person> PrivatePersons(IQueryable<Person> source)
     {
         if (UserId is null) return source.Where(_ => false);
         if (SeesEveryone) return source;
         var municipalities = MunicipalityIds;
         var organizations = OrganizationIds;
-        var persons = PersonIds;
+        var persons = TutoredPersonIds.Length == 0 ? PersonIds : PersonIds.Concat(TutoredPersonIds).ToArray();
         var regionAdmin = IsRegionAdmin;
         return source.Where(p =>
             persons.Contains(p.Id)

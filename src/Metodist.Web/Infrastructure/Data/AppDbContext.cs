@@ -1,5 +1,9 @@
 using Metodist.Web.Features.Accounts;
 using Metodist.Web.Features.Audit;
+using Metodist.Web.Features.Courses;
+using Metodist.Web.Features.Diagnostics;
+using Metodist.Web.Features.Files;
+using Metodist.Web.Features.Routes;
 using Metodist.Web.Features.Registry;
 using Metodist.Web.Infrastructure.Imports;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -23,6 +27,22 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, AuditAc
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<CompetenceArea> CompetenceAreas => Set<CompetenceArea>();
+    public DbSet<Diagnostic> Diagnostics => Set<Diagnostic>();
+    public DbSet<DiagnosticQuestion> DiagnosticQuestions => Set<DiagnosticQuestion>();
+    public DbSet<DiagnosticOption> DiagnosticOptions => Set<DiagnosticOption>();
+    public DbSet<DiagnosticCampaign> DiagnosticCampaigns => Set<DiagnosticCampaign>();
+    public DbSet<DiagnosticAttempt> DiagnosticAttempts => Set<DiagnosticAttempt>();
+    public DbSet<AttemptAnswer> AttemptAnswers => Set<AttemptAnswer>();
+    public DbSet<DiagnosticResult> DiagnosticResults => Set<DiagnosticResult>();
+    public DbSet<DiagnosticResultArea> DiagnosticResultAreas => Set<DiagnosticResultArea>();
+    public DbSet<Course> Courses => Set<Course>();
+    public DbSet<CourseArea> CourseAreas => Set<CourseArea>();
+    public DbSet<Enrolment> Enrolments => Set<Enrolment>();
+    public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
+    public DbSet<DevelopmentRoute> Routes => Set<DevelopmentRoute>();
+    public DbSet<RouteItem> RouteItems => Set<RouteItem>();
+    public DbSet<RouteTransition> RouteTransitions => Set<RouteTransition>();
 
     /// <summary>Set to false only by bulk loaders that write their own audit entries.</summary>
     public bool AuditEnabled { get; set; } = true;
@@ -80,6 +100,13 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, AuditAc
         configurationBuilder.Properties<AuditAction>().HaveConversion<string>();
         configurationBuilder.Properties<ImportKind>().HaveConversion<string>();
         configurationBuilder.Properties<ImportStatus>().HaveConversion<string>();
+        configurationBuilder.Properties<DeficitLevel>().HaveConversion<string>();
+        configurationBuilder.Properties<DiagnosticKind>().HaveConversion<string>();
+        configurationBuilder.Properties<CourseForm>().HaveConversion<string>();
+        configurationBuilder.Properties<CourseKind>().HaveConversion<string>();
+        configurationBuilder.Properties<EnrolmentStatus>().HaveConversion<string>();
+        configurationBuilder.Properties<RouteStatus>().HaveConversion<string>();
+        configurationBuilder.Properties<RouteSection>().HaveConversion<string>();
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
@@ -104,6 +131,14 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, AuditAc
                 entry.Entity.RefreshSearchName();
                 if (entry.State == EntityState.Modified) entry.Entity.UpdatedAt = DateTime.UtcNow;
             }
+        }
+        foreach (var entry in ChangeTracker.Entries<Course>())
+        {
+            if (entry.State is EntityState.Added or EntityState.Modified) entry.Entity.SearchTitle = Text.SearchText.Normalize(entry.Entity.Title);
+        }
+        foreach (var entry in ChangeTracker.Entries<DevelopmentRoute>())
+        {
+            if (entry.State == EntityState.Modified) entry.Entity.UpdatedAt = DateTime.UtcNow;
         }
         foreach (var entry in ChangeTracker.Entries<Organization>())
         {

@@ -1,0 +1,16 @@
+namespace Metodist.Web.Features.Routes;
+
+/// <summary>Services and API of the routes module.</summary>
+public static class RoutesModule
+{
+    public static IServiceCollection AddRoutes(this IServiceCollection services)
+    {
+        services.AddScoped<RouteDrafts>();
+        return services;
+    }
+
+    public static void MapRoutesApi(this RouteGroupBuilder api)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+    }
+}
