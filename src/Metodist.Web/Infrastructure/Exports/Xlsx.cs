@@ -8,6 +8,23 @@ namespace Metodist.Web.Infrastructure.Exports;
 /// <summary>A column of an exported sheet: heading, width in characters, and how to read the value from a row.</summary>
 public sealed record XlsxColumn<T>(string Heading, double Width, Func<T, object?> Value);
 
+/// <summary>One sheet of a workbook of several: its name, columns and rows.</summary>
+public interface IXlsxWorksheet
+{
+    string Name { get; }
+    int ColumnCount { get; }
+
+    /// <summary>Writes the sheet and returns the number of its last row.</summary>
+    int WriteTo(WorksheetPart part, bool selected);
+}
+
+public sealed record XlsxWorksheet<T>(string Name, IReadOnlyList<XlsxColumn<T>> Columns, IEnumerable<T> Rows) : IXlsxWorksheet
+{
+    public int ColumnCount => Columns.Count;
+
+    public int WriteTo(WorksheetPart part, bool selected) => Xlsx.WriteSheet(part, Columns, Rows, selected);
+}
+
 /// <summary>
 /// Writes one-sheet XLSX workbooks with a bold frozen header row and an autofilter, streaming rows so
 /// that a 100,000-row list does not build a DOM. Dates are real Excel dates shown as дд.мм.гггг.
@@ -43,13 +60,45 @@ public static class Xlsx
         return stream.ToArray();
     }
 
-    private static int WriteSheet<T>(WorksheetPart part, IReadOnlyList<XlsxColumn<T>> columns, IEnumerable<T> rows)
+    /// <summary>A workbook of several sheets, each like the one of <see cref="Write{T}"/>; the first sheet is the one that opens.</summary>
+    public static byte[] WriteWorkbook(params IXlsxWorksheet[] worksheets)
+    {
+        ArgumentNullException.ThrowIfNull(worksheets);
+        using var stream = new MemoryStream();
+        using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
+        {
+            var workbookPart = document.AddWorkbookPart();
+            var styles = workbookPart.AddNewPart<WorkbookStylesPart>();
+            styles.Stylesheet = BuildStylesheet();
+            styles.Stylesheet.Save();
+
+            var sheets = new Sheets();
+            var filters = new DefinedNames();
+            for (var i = 0; i < worksheets.Length; i++)
+            {
+                var sheetPart = workbookPart.AddNewPart<WorksheetPart>();
+                var rowCount = worksheets[i].WriteTo(sheetPart, selected: i == 0);
+                var name = SafeSheetName(worksheets[i].Name);
+                sheets.Append(new Sheet { Id = workbookPart.GetIdOfPart(sheetPart), SheetId = (uint)(i + 1), Name = name });
+                filters.Append(new DefinedName($"'{name}'!$A$1:${ColumnName(worksheets[i].ColumnCount - 1)}${Math.Max(1, rowCount)}")
+                {
+                    Name = "_xlnm._FilterDatabase", LocalSheetId = (uint)i, Hidden = true,
+                });
+            }
+            workbookPart.Workbook = new Workbook(sheets, filters);
+            workbookPart.Workbook.Save();
+        }
+        return stream.ToArray();
+    }
+
+    internal static int WriteSheet<T>(WorksheetPart part, IReadOnlyList<XlsxColumn<T>> columns, IEnumerable<T> rows, bool selected = true)
     {
         using var writer = OpenXmlWriter.Create(part);
         writer.WriteStartElement(new Worksheet());
 
         writer.WriteStartElement(new SheetViews());
-        writer.WriteStartElement(new SheetView { WorkbookViewId = 0, TabSelected = true });
+        // Only one sheet may be selected: several selected sheets open grouped, and an edit in one changes them all.
+        writer.WriteStartElement(new SheetView { WorkbookViewId = 0, TabSelected = selected });
         writer.WriteElement(new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen });
         writer.WriteEndElement();
         writer.WriteEndElement();
