@@ -6,11 +6,14 @@ public static class RoutesModule
     public static IServiceCollection AddRoutes(this IServiceCollection services)
     {
         services.AddScoped<RouteDrafts>();
+        services.AddScoped<RouteService>();
+        services.AddScoped<RouteList>();
+        services.AddScoped<RouteDocuments>();
         return services;
     }
 
     public static void MapRoutesApi(this RouteGroupBuilder api)
     {
-        ArgumentNullException.ThrowIfNull(api);
+        api.MapRoutesEndpoints();
     }
 }

@@ -1,4 +1,6 @@
 using Metodist.Web.Features.Audit;
+using Metodist.Web.Features.Courses;
+using Metodist.Web.Features.Routes;
 using Metodist.Web.Infrastructure.Auth;
 using Metodist.Web.Infrastructure.Data;
 using Microsoft.AspNetCore.Mvc;
@@ -7,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Metodist.Web.Features.Registry.Teachers;
 
-public sealed class DetailsModel(AppDbContext db, CurrentUser currentUser, TimeProvider clock) : PageModel
+public sealed class DetailsModel(AppDbContext db, CurrentUser currentUser, TimeProvider clock, Diagnostics.ResultAccess results) : PageModel
 {
     public Person Person { get; private set; } = null!;
     public IReadOnlyList<(Employment Employment, string Municipality, bool Editable)> Employments { get; private set; } = [];
@@ -16,6 +18,12 @@ public sealed class DetailsModel(AppDbContext db, CurrentUser currentUser, TimeP
     public bool CanSeeHistory { get; private set; }
     public bool CanGrantAccess { get; private set; }
     public DateOnly Today { get; } = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+
+    /// <summary>Null when the user may not see the teacher's results (then the card says nothing about them).</summary>
+    public List<Diagnostics.DeficitProfile>? Results { get; private set; }
+    public List<Routes.DevelopmentRoute> Routes { get; private set; } = [];
+    public List<(string Course, Courses.EnrolmentStatus Status, DateOnly? CompletedOn, string? Certificate)> Enrolments { get; private set; } = [];
+    public bool CanDraftRoute { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
@@ -33,6 +41,17 @@ public sealed class DetailsModel(AppDbContext db, CurrentUser currentUser, TimeP
         CanEdit = scope.CanEditRegistry;
         CanGrantAccess = scope.IsRegionAdmin;
         CanSeeHistory = scope.CanEditRegistry || scope.PersonId == id;
+        // Results, routes and courses are private: only the teacher's own circle sees them, and each look at results is recorded.
+        Results = await results.OpenAsync(id, "Карточка педагога", ct);
+        if (Results is not null)
+        {
+            Routes = await db.Routes.AsNoTracking().Include(r => r.Items).Where(r => r.PersonId == id).OrderByDescending(r => r.CreatedAt).ToListAsync(ct);
+            Enrolments = (await db.Enrolments.AsNoTracking().Where(e => e.PersonId == id).OrderByDescending(e => e.EnrolledAt)
+                    .Select(e => new { e.Course!.Title, e.Status, e.CompletedOn, e.CertificateNumber }).ToListAsync(ct))
+                .Select(e => (e.Title, e.Status, e.CompletedOn, e.CertificateNumber)).ToList();
+            CanDraftRoute = (scope.IsMethodist || scope.PersonId == id || scope.TutoredPersonIds.Contains(id))
+                && !Routes.Any(r => r.Status is not (RouteStatus.Completed or RouteStatus.NotCompleted));
+        }
         if (CanSeeHistory)
             History = await db.AuditEntries.AsNoTracking().Where(a => a.PersonId == id).OrderByDescending(a => a.At).Take(15).ToListAsync(ct);
         return Page();
