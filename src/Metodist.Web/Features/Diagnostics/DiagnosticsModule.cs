@@ -5,11 +5,16 @@ public static class DiagnosticsModule
 {
     public static IServiceCollection AddDiagnostics(this IServiceCollection services)
     {
+        services.AddScoped<ResultAccess>();
+        services.AddScoped<Campaigns>();
+        services.AddScoped<DiagnosticAttempts>();
+        services.AddScoped<Tests.DiagnosticBuilder>();
         return services;
     }
 
     public static void MapDiagnosticsApi(this RouteGroupBuilder api)
     {
-        ArgumentNullException.ThrowIfNull(api);
+        api.MapDiagnosticsEndpoints();
+        api.MapTestTakingApi();
     }
 }
