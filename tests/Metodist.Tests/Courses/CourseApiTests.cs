@@ -99,6 +99,31 @@ public sealed class CourseApiTests(CourseFixture fixture) : IClassFixture<Course
     }
 
     [Fact]
+    public async Task TeacherMayEnrolWithAnEmptyBody()
+    {
+        var course = await fixture.AddCourseAsync("Запись без тела запроса");
+        var (person, login) = await fixture.TeacherWithAccountAsync(fixture.Data.SouthSchool, "Безтелова");
+        using var client = await fixture.ClientAsync(login);
+
+        var response = await client.PostAsync($"/api/courses/{course.Id}/enrolments", null);
+
+        response.StatusCode.Should().Be(HttpStatusCode.Created);
+        (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("teacherId").GetGuid().Should().Be(person.Id);
+    }
+
+    [Fact]
+    public async Task OpenApiDocumentDescribesTheCourseEndpoints()
+    {
+        using var client = fixture.App.Anonymous();
+
+        using var json = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json"));
+
+        json.RootElement.GetProperty("paths").EnumerateObject().Select(p => p.Name).Should().Contain(
+            ["/api/courses", "/api/courses/{id}", "/api/courses/{id}/enrolments", "/api/enrolments/{id}", "/api/enrolments/{id}/completion",
+             "/api/enrolments/{id}/cancellation", "/api/teachers/{id}/enrolments", "/api/files/{id}"]);
+    }
+
+    [Fact]
     public async Task SecondEnrolmentOfTheSameTeacherIsAConflict()
     {
         var course = await fixture.AddCourseAsync("Повторная запись", quota: 5);

@@ -16,7 +16,7 @@ public sealed class CompletionModel(AppDbContext db, CourseEnrolments enrolments
 
     public Guid CourseId { get; private set; }
     public string CourseTitle { get; private set; } = "";
-    public DateOnly? CourseStartsOn { get; private set; }
+    public DateOnly? CourseEndsOn { get; private set; }
     public string TeacherName { get; private set; } = "";
     public Guid? CurrentScanId { get; private set; }
 
@@ -32,7 +32,8 @@ public sealed class CompletionModel(AppDbContext db, CourseEnrolments enrolments
     {
         var enrolment = await LoadAsync(enrolmentId, ct);
         if (enrolment is null) return NotFound();
-        CompletedOn = enrolment.CompletedOn ?? enrolments.Today;
+        // The course's last day is the likely date on the certificate; a course still running suggests today.
+        CompletedOn = enrolment.CompletedOn ?? (CourseEndsOn is { } end && end < enrolments.Today ? end : enrolments.Today);
         CertificateNumber = enrolment.CertificateNumber;
         return Page();
     }
@@ -56,11 +57,11 @@ public sealed class CompletionModel(AppDbContext db, CourseEnrolments enrolments
         var enrolment = await enrolments.FindVisibleAsync(enrolmentId, ct);
         if (enrolment is null) return null;
         var header = await db.Enrolments.AsNoTracking().Where(e => e.Id == enrolmentId)
-            .Select(e => new { e.Course!.Title, e.Course.StartsOn, e.Person!.LastName, e.Person.FirstName, e.Person.MiddleName })
+            .Select(e => new { e.Course!.Title, e.Course.EndsOn, e.Person!.LastName, e.Person.FirstName, e.Person.MiddleName })
             .FirstAsync(ct);
         CourseId = enrolment.CourseId;
         CourseTitle = header.Title;
-        CourseStartsOn = header.StartsOn;
+        CourseEndsOn = header.EndsOn;
         TeacherName = new Registry.Person { LastName = header.LastName, FirstName = header.FirstName, MiddleName = header.MiddleName }.FullName;
         CurrentScanId = enrolment.CertificateFileId;
         return enrolment;
