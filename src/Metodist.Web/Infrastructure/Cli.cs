@@ -6,7 +6,7 @@ namespace Metodist.Web.Infrastructure;
 /// <summary>Administrative commands of the app: <c>migrate</c>, <c>seed</c>, <c>import</c>.</summary>
 public static class Cli
 {
-    private static readonly string[] Names = ["migrate", "seed", "import"];
+    private static readonly string[] Names = ["migrate", "seed", "import", "routes"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Names.Contains(args[0]);
 
@@ -25,6 +25,7 @@ public static class Cli
     {
         yield return Features.Demo.SeedCommand.Create();
         yield return Imports.ImportCommand.Create();
+        yield return Features.Routes.RouteCommand.Create();
         yield break;
     }
 

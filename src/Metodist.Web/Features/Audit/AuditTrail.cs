@@ -122,7 +122,7 @@ internal static class AuditTrail
                     break;
                 case DiagnosticResult result:
                     Collect(db, entry, ResultFields, "Результат диагностики", result.Id, result.PersonId,
-                        () => $"{result.TakenOn:dd.MM.yyyy}, {result.Score} баллов, {result.Level.Title()}", actor, now, entries);
+                        () => $"{result.TakenOn:dd.MM.yyyy}, {result.Score} {Infrastructure.Web.Format.Plural(result.Score, "балл", "балла", "баллов")}, {result.Level.Title()}", actor, now, entries);
                     break;
                 case DevelopmentRoute route:
                     Collect(db, entry, RouteFields, "ИОМ", route.Id, route.PersonId,

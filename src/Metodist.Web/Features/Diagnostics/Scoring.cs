@@ -13,14 +13,18 @@ public static class Scoring
     public static DeficitLevel Level(int score, int noDeficitFrom, int partialFrom) =>
         score >= noDeficitFrom ? DeficitLevel.None : score >= partialFrom ? DeficitLevel.Partial : DeficitLevel.Pronounced;
 
-    /// <summary>The points (0 to 1) for one question given the numbers of the keyed and of the chosen options.</summary>
-    public static double Points(bool multipleChoice, IReadOnlyCollection<int> keyed, IReadOnlyCollection<int> chosen)
+    /// <summary>
+    /// The points (0 to 1) for one question given the numbers of the keyed and of the chosen options. Wrong picks cost
+    /// their share of the wrong options (of the keyed ones when the number of options is not given), so ticking every option earns nothing.
+    /// </summary>
+    public static double Points(bool multipleChoice, IReadOnlyCollection<int> keyed, IReadOnlyCollection<int> chosen, int? optionCount = null)
     {
         if (chosen.Count == 0 || keyed.Count == 0) return 0;
         if (!multipleChoice) return chosen.Count == 1 && keyed.Contains(chosen.First()) ? 1 : 0;
         var right = chosen.Count(keyed.Contains);
         var wrong = chosen.Count - right;
-        return Math.Max(0, (double)right / keyed.Count - (double)wrong / keyed.Count);
+        var wrongOptions = optionCount is { } total && total > keyed.Count ? total - keyed.Count : keyed.Count;
+        return Math.Max(0, (double)right / keyed.Count - (double)wrong / wrongOptions);
     }
 
     /// <summary>Scores per area for a test: points of the area's questions over the number of its questions, as a whole percentage.</summary>
@@ -31,7 +35,7 @@ public static class Scoring
         {
             var keyed = question.Options.Where(o => o.IsCorrect).Select(o => o.Number).ToList();
             var chosen = answers.TryGetValue(question.Id, out var c) ? c : [];
-            var points = Points(question.MultipleChoice, keyed, chosen);
+            var points = Points(question.MultipleChoice, keyed, chosen, question.Options.Count);
             totals[question.AreaId] = totals.TryGetValue(question.AreaId, out var t) ? (t.Points + points, t.Count + 1) : (points, 1);
         }
         return totals.ToDictionary(t => t.Key, t => (int)Math.Round(100 * t.Value.Points / t.Value.Count, MidpointRounding.AwayFromZero));

@@ -118,7 +118,7 @@ public static class RouteDrafter
         {
             items.Add(new DraftItem(RouteSection.Experience, $"Представление опыта: {Lower(strong.Name)}",
                 "Выступление на заседании методического объединения", null, end.AddMonths(-1), null, null,
-                $"Сильная сторона по результатам диагностики: {Lower(strong.Name)} ({strong.Score} баллов)"));
+                $"Сильная сторона по результатам диагностики: {Lower(strong.Name)} ({Points(strong.Score)})"));
         }
 
         // 2.2 own materials after the main course.
@@ -150,7 +150,9 @@ public static class RouteDrafter
         $"{Capital(course.Form.Title())}, {course.Hours} ч.; {course.Provider}" + (course.FederalRegistry ? "; Федеральный реестр ДПП" : "");
 
     private static string Reason(IReadOnlyList<DraftArea> areas) =>
-        string.Join("; ", areas.Select(a => $"{Capital(a.Level.Title())}: {Lower(a.Name)} ({a.Score} баллов)"));
+        string.Join("; ", areas.Select(a => $"{Capital(a.Level.Title())}: {Lower(a.Name)} ({Points(a.Score)})"));
+
+    private static string Points(int score) => $"{score} {Infrastructure.Web.Format.Plural(score, "балл", "балла", "баллов")}";
 
     private static DateOnly Middle(DateOnly start, DateOnly end) => DateOnly.FromDayNumber((start.DayNumber + end.DayNumber) / 2);
 

@@ -190,12 +190,14 @@ public sealed class RouteDrafts(AppDbContext db, TimeProvider clock)
             route.Items.Add(new RouteItem
             {
                 Id = Guid.CreateVersion7(), RouteId = route.Id, PersonId = teacher.PersonId, Section = item.Section, SortOrder = ++order,
-                Title = item.Title, Details = item.Details, Hours = item.Hours, Deadline = item.Deadline, DeficitAreaId = item.DeficitAreaId,
-                CourseId = item.CourseId, Reason = item.Reason,
+                Title = Cut(item.Title, 500)!, Details = Cut(item.Details, 1000), Hours = item.Hours, Deadline = item.Deadline, DeficitAreaId = item.DeficitAreaId,
+                CourseId = item.CourseId, Reason = Cut(item.Reason, 1000),
             });
         }
         return route;
     }
+
+    private static string? Cut(string? text, int max) => text is null || text.Length <= max ? text : text[..(max - 1)] + "…";
 }
 
 public sealed record RouteHeader(Guid? MunicipalityId, string? MunicipalityName, Guid? OrganizationId, string? OrganizationName, string? PositionName, string? SubjectName);

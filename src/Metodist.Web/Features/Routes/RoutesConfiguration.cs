@@ -37,7 +37,7 @@ internal sealed class RouteItemConfiguration : IEntityTypeConfiguration<RouteIte
         b.Property(x => x.Title).HasMaxLength(500);
         b.Property(x => x.Details).HasMaxLength(1000);
         b.Property(x => x.Status).HasMaxLength(200);
-        b.Property(x => x.Reason).HasMaxLength(300);
+        b.Property(x => x.Reason).HasMaxLength(1000);
         b.Property(x => x.Reflection).HasMaxLength(4000);
         b.Property(x => x.Evidence).HasMaxLength(500);
         b.HasOne(x => x.DeficitArea).WithMany().HasForeignKey(x => x.DeficitAreaId).OnDelete(DeleteBehavior.Restrict);

@@ -9,6 +9,7 @@ public static class RoutesModule
         services.AddScoped<RouteService>();
         services.AddScoped<RouteList>();
         services.AddScoped<RouteDocuments>();
+        services.AddScoped<RouteBatch>();
         return services;
     }
 

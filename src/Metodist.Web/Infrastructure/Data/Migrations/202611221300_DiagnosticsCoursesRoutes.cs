@@ -289,7 +289,7 @@ public sealed class DiagnosticsCoursesRoutes : Migration
             Hours = t.Column<int>(nullable: true),
             IsDone = t.Column<bool>(nullable: false),
             PersonId = t.Column<Guid>(nullable: false),
-            Reason = t.Column<string>(maxLength: 300, nullable: true),
+            Reason = t.Column<string>(maxLength: 1000, nullable: true),
             Reflection = t.Column<string>(maxLength: 4000, nullable: true),
             ReflectionAt = t.Column<DateTime>(nullable: true),
             RouteId = t.Column<Guid>(nullable: false),
