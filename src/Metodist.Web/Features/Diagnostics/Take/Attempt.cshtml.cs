@@ -31,12 +31,11 @@ public sealed class AttemptModel(AppDbContext db, CurrentUser currentUser, Diagn
         var attempt = await db.DiagnosticAttempts.AsNoTracking().Where(a => a.Id == id && a.PersonId == personId)
             .Select(a => new { a.FinishedAt, a.StartedAt, a.Diagnostic!.TimeLimitMinutes }).FirstOrDefaultAsync(ct);
         if (attempt is null) return NotFound();
-        if (attempt.FinishedAt is null && attempts.IsTimedOut(attempt.StartedAt, attempt.TimeLimitMinutes))
-        {
-            TempData["Message"] = DiagnosticAttempts.TimeIsUp;
-            return await FinishAsync(personId, id, ct);
-        }
-        if (attempt.FinishedAt is not null) return await FinishAsync(personId, id, ct);
+        var timedOut = attempt.FinishedAt is null
+            ? attempts.IsTimedOut(attempt.StartedAt, attempt.TimeLimitMinutes)
+            : attempt.FinishedAt > DiagnosticAttempts.DeadlineOf(attempt.StartedAt, attempt.TimeLimitMinutes);
+        if (timedOut) TempData["Message"] = DiagnosticAttempts.TimeIsUp;
+        if (timedOut || attempt.FinishedAt is not null) return await FinishAsync(personId, id, ct);
         await LoadAsync(id, ct);
         return Page();
     }
