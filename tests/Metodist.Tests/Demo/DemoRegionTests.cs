@@ -11,7 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Metodist.Tests.Demo;
 
-/// <summary>One app with the demo region seeded on start, shared by the tests of <see cref="DemoRegionTests"/> (the seed takes a few seconds).</summary>
+/// <summary>One app with the demo region seeded on start, shared by the demo tests through <see cref="DemoRegionGroup"/> (the seed takes a few seconds).</summary>
 public sealed class DemoRegionFixture : IAsyncLifetime
 {
     public const string Password = "Demo-Password-2026";
@@ -25,17 +25,21 @@ public sealed class DemoRegionFixture : IAsyncLifetime
     });
 
     public async Task DisposeAsync() => await App.DisposeAsync();
+
+    /// <summary>Runs a query on the demo database in a scope of its own.</summary>
+    public async Task<T> QueryAsync<T>(Func<AppDbContext, Task<T>> query)
+    {
+        await using var scope = App.Scope();
+        return await query(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
 }
 
-public sealed class DemoRegionTests(DemoRegionFixture fixture) : IClassFixture<DemoRegionFixture>
+[Collection(DemoRegionGroup.Name)]
+public sealed class DemoRegionTests(DemoRegionFixture fixture)
 {
     private static DateOnly Today => DateOnly.FromDateTime(DateTime.Today);
 
-    private async Task<T> QueryAsync<T>(Func<AppDbContext, Task<T>> query)
-    {
-        await using var scope = fixture.App.Scope();
-        return await query(scope.ServiceProvider.GetRequiredService<AppDbContext>());
-    }
+    private Task<T> QueryAsync<T>(Func<AppDbContext, Task<T>> query) => fixture.QueryAsync(query);
 
     [Fact]
     public async Task FirstStartSeedsOneRegionWithFiveDistrictsAndTwentyFiveMunicipalities()

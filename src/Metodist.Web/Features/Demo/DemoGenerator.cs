@@ -87,7 +87,8 @@ internal sealed class DemoGenerator
         ["Изобразительное искусство"] = 0.1, ["Труд (технология)"] = 0.5,
     };
 
-    private static readonly Dictionary<string, string> SubjectOfTeacher = new()
+    /// <summary>«учитель …» of each school subject: the genitive the names of posts and associations take.</summary>
+    internal static readonly Dictionary<string, string> SubjectOfTeacher = new()
     {
         ["Русский язык"] = "русского языка", ["Литература"] = "литературы", ["Математика"] = "математики", ["Информатика"] = "информатики",
         ["Физика"] = "физики", ["Химия"] = "химии", ["Биология"] = "биологии", ["География"] = "географии", ["История"] = "истории",
@@ -929,7 +930,9 @@ internal sealed class DemoGenerator
         var methodist = Take(service.People.FirstOrDefault(p => p.Employments[0].PositionId == PositionIds[Methodist]) ?? service.People[0]);
         var deputy = Take(school.People.FirstOrDefault(p => p.Employments[0].PositionId == PositionIds[Deputy]) ?? school.People[0]);
 
-        var young = school.People.FirstOrDefault(p => IsTeacher(p) && TeacherRules.IsYoungTeacher(p.BirthDate, p.PedagogicalWorkStart, _today))
+        // A young teacher in the second or third year, so that the account has a history: last year's diagnostic, a route under way.
+        var young = school.People.FirstOrDefault(p => IsTeacher(p) && TeacherRules.IsYoungTeacher(p.BirthDate, p.PedagogicalWorkStart, _today)
+                && p.PedagogicalWorkStart <= AcademicYearStart.AddYears(-1))
             ?? MakeYoung(school.People.First(IsTeacher));
         Take(young);
         var youngSubjects = young.Employments[0].Subjects.Select(s => s.SubjectId).ToHashSet();
@@ -987,27 +990,11 @@ internal sealed class DemoGenerator
     // ---------------------------------------------------------------- randomness
 
     /// <summary>Ids come from their own seeded stream, so the same region gets the same ids and the data does not depend on how many ids were drawn.</summary>
-    private Guid NewId()
-    {
-        Span<byte> bytes = stackalloc byte[16];
-        _ids.NextBytes(bytes);
-        bytes[7] = (byte)((bytes[7] & 0x0F) | 0x40);
-        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
-        return new Guid(bytes);
-    }
+    private Guid NewId() => _ids.NextGuid();
 
     private int Between(int min, int max) => _rng.Next(min, max + 1);
 
-    private int PickIndex(double[] weights)
-    {
-        var roll = _rng.NextDouble() * weights.Sum();
-        for (var i = 0; i < weights.Length; i++)
-        {
-            roll -= weights[i];
-            if (roll < 0) return i;
-        }
-        return weights.Length - 1;
-    }
+    private int PickIndex(double[] weights) => _rng.PickIndex(weights);
 
     private QualificationCategory Pick((QualificationCategory Category, double Weight)[] options) =>
         options[PickIndex(ReferenceEquals(options, LeaderCategories) ? LeaderCategoryWeights : ExperiencedCategoryWeights)].Category;

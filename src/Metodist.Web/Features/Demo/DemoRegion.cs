@@ -1,7 +1,10 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using Metodist.Web.Features.Accounts;
+using Metodist.Web.Features.Courses;
+using Metodist.Web.Features.Diagnostics;
 using Metodist.Web.Features.Registry;
+using Metodist.Web.Features.Routes;
 using Metodist.Web.Infrastructure;
 using Metodist.Web.Infrastructure.Data;
 using Microsoft.AspNetCore.Identity;
@@ -19,13 +22,29 @@ public static class DemoIds
     /// Associations arrive with their own module; until then the role is bound to this id.
     /// </summary>
     public static readonly Guid MathAssociation = new("de300000-0000-4000-8000-0000000000a1");
+
+    /// <summary>The user id of a demo account, fixed so that the histories of demo routes can name the account that made each step.</summary>
+    public static Guid Account(string login)
+    {
+        var index = Array.IndexOf(DemoRegion.Logins.ToArray(), login);
+        if (index < 0) throw new ArgumentOutOfRangeException(nameof(login), login, "Not a demo login.");
+        return new Guid($"de300000-0000-4000-8000-{0x100 + index:x12}");
+    }
 }
 
 /// <summary>What a seed produced and how long it took.</summary>
-public sealed record DemoSeedResult(int Districts, int Municipalities, int Organizations, int Persons, int Employments, TimeSpan Elapsed, DemoCast Cast);
+public sealed record DemoSeedResult(int Districts, int Municipalities, int Organizations, int Persons, int Employments, TimeSpan Elapsed, DemoCast Cast)
+{
+    public int Results { get; init; }
+    public int Courses { get; init; }
+    public int Enrolments { get; init; }
+    public int Routes { get; init; }
+}
 
 /// <summary>
-/// The demo region (Архангельская область, about 9,000 teachers) and its accounts, one for each role.
+/// The demo region (Архангельская область, about 9,000 teachers) and its accounts, one for each role, with the
+/// methodological support around them: diagnostics and their results, campaigns, the course catalogue with enrolments,
+/// and individual routes in every state.
 /// The app seeds it on first start when <c>Demo:SeedOnStart</c> is on (the default); the <c>seed</c>
 /// command builds larger regions for benchmarks.
 /// </summary>
@@ -96,7 +115,12 @@ public static class DemoRegion
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         if (password is not null) await ValidatePasswordAsync(users, password);
 
-        var data = Generate(teachers, today ?? DateOnly.FromDateTime(services.GetRequiredService<TimeProvider>().GetLocalNow().DateTime));
+        var clock = services.GetRequiredService<TimeProvider>();
+        var day = today ?? DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var data = Generate(teachers, day);
+        // Diagnostics, courses and the routes to draft are worked out on another core while the registry is written.
+        var staff = new DemoStaff(data, withAccounts: password is not null);
+        var generating = Task.Run(() => DemoSupport.Generate(staff, day, clock.LocalTimeZone), ct);
 
         // The seed is not a change made by a user: auditing it would only record the whole registry as
         // "created by система" and triple the rows written. The territories go through SaveChanges (with the
@@ -125,6 +149,19 @@ public static class DemoRegion
             await BulkInsert<EmploymentSubject>.InsertAllAsync(db, employments.SelectMany(e => e.Subjects), ct);
         }
 
+        // The routes are drafted by the route drafter over the catalogue and registry just written, while the results are written.
+        var support = await generating;
+        await InsertCatalogueAsync(db, support, ct);
+        var earlier = support.Enrolments.All.Count;
+        var drafter = await DemoRoutes.LoadAsync(db, staff, support, day, clock.LocalTimeZone, ct);
+        var drafting = Task.Run(drafter.DraftAll, ct);
+        await InsertResultsAsync(db, support, ct);
+        var routes = await drafting;
+        await BulkInsert<Enrolment>.InsertAllAsync(db, support.Enrolments.All.Skip(earlier), ct);
+        await BulkInsert<DevelopmentRoute>.InsertAllAsync(db, routes, ct);
+        await BulkInsert<RouteItem>.InsertAllAsync(db, routes.SelectMany(r => r.Items), ct);
+        await BulkInsert<RouteTransition>.InsertAllAsync(db, routes.SelectMany(r => r.Transitions), ct);
+
         if (password is not null)
         {
             db.ChangeTracker.AutoDetectChangesEnabled = true;
@@ -137,7 +174,31 @@ public static class DemoRegion
         await db.Database.CloseConnectionAsync();
 
         return new DemoSeedResult(data.Districts.Count, data.Municipalities.Count, data.Organizations.Count, data.Persons.Count,
-            data.EmploymentCount, stopwatch.Elapsed, data.Cast);
+            data.EmploymentCount, stopwatch.Elapsed, data.Cast)
+        {
+            Results = support.Results.Count, Courses = support.Courses.Count, Enrolments = support.Enrolments.All.Count, Routes = routes.Count,
+        };
+    }
+
+    /// <summary>The tests, campaigns, course catalogue and the enrolments made outside routes.</summary>
+    private static async Task InsertCatalogueAsync(AppDbContext db, DemoSupportData support, CancellationToken ct)
+    {
+        Diagnostic[] diagnostics = [support.Test, support.DraftTest];
+        await BulkInsert<Diagnostic>.InsertAllAsync(db, diagnostics, ct);
+        await BulkInsert<DiagnosticQuestion>.InsertAllAsync(db, diagnostics.SelectMany(d => d.Questions), ct);
+        await BulkInsert<DiagnosticOption>.InsertAllAsync(db, diagnostics.SelectMany(d => d.Questions).SelectMany(q => q.Options), ct);
+        await BulkInsert<DiagnosticCampaign>.InsertAllAsync(db, support.Campaigns, ct);
+        await BulkInsert<Course>.InsertAllAsync(db, support.Courses, ct);
+        await BulkInsert<CourseArea>.InsertAllAsync(db, support.Courses.SelectMany(c => c.Areas), ct);
+        await BulkInsert<Enrolment>.InsertAllAsync(db, support.Enrolments.All.ToList(), ct);
+    }
+
+    private static async Task InsertResultsAsync(AppDbContext db, DemoSupportData support, CancellationToken ct)
+    {
+        await BulkInsert<DiagnosticResult>.InsertAllAsync(db, support.Results, ct);
+        await BulkInsert<DiagnosticResultArea>.InsertAllAsync(db, support.Results.SelectMany(r => r.Areas), ct);
+        await BulkInsert<DiagnosticAttempt>.InsertAllAsync(db, support.Attempts, ct);
+        await BulkInsert<AttemptAnswer>.InsertAllAsync(db, support.Attempts.SelectMany(a => a.Answers), ct);
     }
 
     /// <summary>A password the Identity options accept: three groups like «Kq7mx», an upper-case letter, lower-case letters and a digit each (about 64 bits).</summary>
@@ -209,8 +270,9 @@ public static class DemoRegion
         {
             var user = new AppUser
             {
+                Id = DemoIds.Account(login),
                 UserName = login,
-                DisplayName = person?.FullName ?? "Администратор региона",
+                DisplayName = person?.FullName ?? DemoStaff.AdminName,
                 PersonId = person?.Id,
                 Roles = [new RoleAssignment { Role = role, ScopeId = scopeId }],
             };

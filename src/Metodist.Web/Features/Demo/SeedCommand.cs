@@ -54,6 +54,9 @@ public static class SeedCommand
             Console.WriteLine($"  организаций — {N(result.Organizations)}");
             Console.WriteLine($"  педагогов — {N(result.Persons)}");
             Console.WriteLine($"  мест работы — {N(result.Employments)}");
+            Console.WriteLine($"  результатов диагностики — {N(result.Results)}");
+            Console.WriteLine($"  программ повышения квалификации — {N(result.Courses)}, записей на них — {N(result.Enrolments)}");
+            Console.WriteLine($"  индивидуальных образовательных маршрутов — {N(result.Routes)}");
             await using (var scope = app.Services.CreateAsyncScope())
             {
                 var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
