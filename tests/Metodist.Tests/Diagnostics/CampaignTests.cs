@@ -4,7 +4,9 @@ using Metodist.Web.Features.Accounts;
 using Metodist.Web.Features.Diagnostics;
 using Metodist.Web.Features.Registry;
 using Metodist.Web.Infrastructure.Auth;
+using Metodist.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Metodist.Tests.Diagnostics;
 
@@ -125,6 +127,36 @@ public sealed class CampaignTests(DiagnosticsFixture fixture) : IClassFixture<Di
         all.Body!.TextContent.Should().Contain("Своякова").And.Contain("Соседкина");
         XlsxSheet.Read(await (await municipal.Client.GetAsync($"/Diagnostics/Campaigns/Export/{campaign.Id}")).Content.ReadAsByteArrayAsync())
             .Column("ФИО").Should().BeEquivalentTo("Своякова Анна Петровна", "Соседкина Анна Петровна");
+    }
+
+    [Fact]
+    public async Task MembershipTestedPersonByPersonFindsTheSamePeopleAsReadingTheMembersFirst()
+    {
+        var otherSchool = await fixture.AddSchoolAsync(fixture.Data.North, "Школа двух способов");
+        var own = await fixture.Data.AddTeacherAsync(fixture.Data.NorthSchool, "Перваяспособ");
+        var ownTaken = await fixture.Data.AddTeacherAsync(fixture.Data.NorthSchool, "Втораяспособ");
+        var foreign = await fixture.Data.AddTeacherAsync(otherSchool, "Третьяспособ");
+        var subject = await OwnSubjectAsync(own, ownTaken, foreign);
+        var test = await fixture.AddTestAsync("Два способа");
+        var campaign = await CampaignAsync(test, Today.AddDays(-3), Today.AddDays(3), municipalityId: fixture.Data.North.Id, subjectId: subject);
+        await fixture.AddResultAsync(ownTaken.Id, test.Id, Today);
+
+        foreach (var scope in new[] { Admin, NorthMethodist, NorthSchoolMethodist })
+        {
+            foreach (var taken in new[] { false, true })
+            {
+                var read = await fixture.WithAsync<Campaigns, List<Guid>>(s => s.People(campaign, scope, taken, many: false).Select(p => p.Id).ToListAsync());
+                var tested = await fixture.WithAsync<Campaigns, List<Guid>>(s => s.People(campaign, scope, taken, many: true).Select(p => p.Id).ToListAsync());
+                tested.Should().Equal(read, "{0} with taken={1}", scope.DisplayName, taken);
+            }
+            await using var services = fixture.App.Scope();
+            var campaigns = services.ServiceProvider.GetRequiredService<Campaigns>();
+            var visible = scope.PrivatePersons(campaigns.Members(services.ServiceProvider.GetRequiredService<AppDbContext>().Persons, campaign, many: true));
+            var counted = (await visible.CountAsync(), await campaigns.Takers(visible, campaign, true, many: true).CountAsync());
+            var progress = await ProgressAsync(campaign, scope);
+            counted.Should().Be((progress.VisibleCohortCount, progress.VisibleTakenCount), scope.DisplayName);
+        }
+        (await ProgressAsync(campaign, NorthSchoolMethodist)).Should().Be(new CampaignProgress(3, 1, 2, 1));
     }
 
     [Fact]

@@ -37,7 +37,7 @@ public sealed class DetailsModel(CurrentUser currentUser, Campaigns campaigns) :
         var total = Taken ? Progress.VisibleTakenCount : Progress.VisibleCohortCount - Progress.VisibleTakenCount;
         var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
         PageNumber = Math.Clamp(PageNumber, 1, pageCount);
-        var items = await campaigns.People(campaign, scope, Taken).Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(ct);
+        var items = await campaigns.People(campaign, scope, Taken, many: total > Campaigns.ManyPeople).Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(ct);
         People = new Page<CampaignPerson>(items, total, PageNumber, PageSize);
         return Page();
     }
