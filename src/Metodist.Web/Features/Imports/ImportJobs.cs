@@ -56,22 +56,30 @@ public sealed class ImportJobs(AppDbContext db)
     public static Guid? MunicipalityScope(UserScope scope) =>
         scope.IsRegionAdmin ? null : scope.Roles.Where(r => r.Role == AppRole.MunicipalMethodist).Select(r => (Guid?)r.ScopeId).FirstOrDefault();
 
-    public static string KindName(ImportKind kind) => kind == ImportKind.Teachers ? "teachers" : "organizations";
+    public const string CoursesNotAllowed = "Каталог курсов загружает только администратор региона.";
 
-    public static ImportKind? ParseKind(string? kind) => kind?.ToLowerInvariant() switch
+    public static string KindName(ImportKind kind) => ImportKinds.Of(kind).Name;
+
+    public static ImportKind? ParseKind(string? kind) => ImportKinds.Find(kind)?.Kind;
+
+    public static string KindTitle(string kind) => ImportKinds.Find(kind)?.Title ?? kind;
+
+    /// <summary>Why the user may not import this kind, or null when they may.</summary>
+    public static string? Refusal(UserScope scope, ImportKind kind)
     {
-        "teachers" => ImportKind.Teachers,
-        "organizations" => ImportKind.Organizations,
-        _ => null,
-    };
+        ArgumentNullException.ThrowIfNull(scope);
+        if (!scope.CanImport) return NotAllowed;
+        return ImportKinds.Of(kind).RegionAdminOnly && !scope.IsRegionAdmin ? CoursesNotAllowed : null;
+    }
 
-    public static string KindTitle(string kind) => kind == "teachers" ? "Педагоги" : "Организации";
+    /// <summary>The kinds the user may import, in the order the upload page offers them.</summary>
+    public static IReadOnlyList<ImportKindInfo> AllowedKinds(UserScope scope) => ImportKinds.All.Where(k => Refusal(scope, k.Kind) is null).ToList();
 
     /// <summary>Queues a job for an uploaded file; returns the reason in Russian when the file is not accepted.</summary>
     public async Task<(ImportJob? Job, string? Error)> CreateAsync(UserScope scope, string userName, ImportKind kind, IFormFile? file,
         bool dryRun, bool validOnly, CancellationToken ct)
     {
-        if (!scope.CanImport) return (null, NotAllowed);
+        if (Refusal(scope, kind) is { } refusal) return (null, refusal);
         if (file is null) return (null, "Выберите файл XLSX или CSV.");
         if (file.Length == 0) return (null, "Файл пуст.");
         if (file.Length > MaxFileBytes) return (null, TooLarge);
@@ -105,7 +113,7 @@ public sealed class ImportJobs(AppDbContext db)
     {
         if (!scope.CanImport) return null;
         var source = await Visible(scope).FirstOrDefaultAsync(j => j.Id == sourceId, ct);
-        if (source is null) return null;
+        if (source is null || Refusal(scope, source.Kind) is not null) return null;
         var job = new ImportJob
         {
             Kind = source.Kind,

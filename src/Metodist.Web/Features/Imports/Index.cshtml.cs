@@ -1,15 +1,23 @@
 using Metodist.Web.Infrastructure.Auth;
+using Metodist.Web.Infrastructure.Data;
 using Metodist.Web.Infrastructure.Imports;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace Metodist.Web.Features.Imports;
 
 [RequestSizeLimit(ImportJobs.MaxRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = ImportJobs.MaxRequestBytes)]
-public sealed class IndexModel(ImportJobs jobs, CurrentUser currentUser) : PageModel
+public sealed class IndexModel(ImportJobs jobs, CurrentUser currentUser, AppDbContext db) : PageModel
 {
     public IReadOnlyList<ImportJobView> Recent { get; private set; } = [];
+
+    /// <summary>The kinds this user may import (the course catalogue only for the region administrator).</summary>
+    public IReadOnlyList<ImportKindInfo> Kinds { get; private set; } = [];
+
+    /// <summary>The competence areas a results file names in its headings.</summary>
+    public IReadOnlyList<AreaHeading> Areas { get; private set; } = [];
 
     [BindProperty]
     public string Kind { get; set; } = "teachers";
@@ -19,11 +27,14 @@ public sealed class IndexModel(ImportJobs jobs, CurrentUser currentUser) : PageM
 
     public string? Error { get; private set; }
 
+    public bool Offers(ImportKind kind) => Kinds.Any(k => k.Kind == kind);
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var scope = await currentUser.ScopeAsync(ct);
         if (!scope.CanImport) return Forbid();
-        Recent = await jobs.RecentAsync(scope, 20, ct);
+        if (Request.Query.TryGetValue("kind", out var kind) && ImportJobs.ParseKind(kind) is not null) Kind = kind.ToString();
+        await LoadAsync(scope, ct);
         return Page();
     }
 
@@ -37,9 +48,17 @@ public sealed class IndexModel(ImportJobs jobs, CurrentUser currentUser) : PageM
         if (job is null)
         {
             Error = error;
-            Recent = await jobs.RecentAsync(scope, 20, ct);
+            await LoadAsync(scope, ct);
             return Page();
         }
         return RedirectToPage("/Imports/Job", new { id = job.Id });
+    }
+
+    private async Task LoadAsync(UserScope scope, CancellationToken ct)
+    {
+        Kinds = ImportJobs.AllowedKinds(scope);
+        Areas = await db.CompetenceAreas.AsNoTracking().Where(a => a.IsActive).OrderBy(a => a.SortOrder)
+            .Select(a => new AreaHeading(a.Id, a.Code, a.Name)).ToListAsync(ct);
+        Recent = await jobs.RecentAsync(scope, 20, ct);
     }
 }

@@ -4,7 +4,7 @@ using Metodist.Web.Infrastructure.Web;
 namespace Metodist.Web.Infrastructure.Imports;
 
 /// <summary>
-/// <c>import teachers FILE [--valid-only] [--dry-run]</c> and <c>import organizations FILE …</c>: the
+/// <c>import teachers|organizations|diagnostic-results|courses FILE [--valid-only] [--dry-run]</c>: the
 /// same importers as the web, run in this process for administrators with access to the server.
 /// </summary>
 public static class ImportCommand
@@ -18,9 +18,8 @@ public static class ImportCommand
 
     public static Command Create()
     {
-        var command = new Command("import", "Загрузить педагогов или организации из файла XLSX или CSV");
-        command.Subcommands.Add(KindCommand("teachers", "Загрузить педагогов с местами работы", ImportKind.Teachers));
-        command.Subcommands.Add(KindCommand("organizations", "Загрузить организации", ImportKind.Organizations));
+        var command = new Command("import", "Загрузить педагогов, организации, результаты диагностики или каталог курсов из файла XLSX или CSV");
+        foreach (var kind in ImportKinds.All) command.Subcommands.Add(KindCommand(kind.Name, kind.Description, kind.Kind));
         return command;
     }
 
@@ -69,8 +68,7 @@ public static class ImportCommand
             Content = await File.ReadAllBytesAsync(file.FullName, ct),
             UserName = $"командная строка ({Environment.UserName})",
         };
-        var what = kind == ImportKind.Teachers ? "педагогов" : "организаций";
-        await output.WriteLineAsync($"{(dryRun ? "Проверка" : "Загрузка")} {what} из «{file.Name}»…");
+        await output.WriteLineAsync($"{(dryRun ? "Проверка" : "Загрузка")}: {ImportKinds.Of(kind).Title.ToLowerInvariant()} из «{file.Name}»…");
 
         await using var scope = services.CreateAsyncScope();
         var runner = scope.ServiceProvider.GetRequiredService<ImportRunner>();

@@ -4,6 +4,12 @@ public enum ImportKind
 {
     Teachers,
     Organizations,
+
+    /// <summary>Scores per competence area from an outside assessment, as results of the external diagnostic.</summary>
+    DiagnosticResults,
+
+    /// <summary>The catalogue of advanced-training programmes.</summary>
+    Courses,
 }
 
 public enum ImportStatus

@@ -1,7 +1,8 @@
 namespace Metodist.Web.Infrastructure.Imports;
 
 /// <summary>Runs a job with the importer of its kind; the same path for the background worker and the command line.</summary>
-public sealed class ImportRunner(TeacherImporter teachers, OrganizationImporter organizations)
+public sealed class ImportRunner(
+    TeacherImporter teachers, OrganizationImporter organizations, DiagnosticResultImporter results, CourseImporter courses)
 {
     public Task<ImportOutcome> RunAsync(ImportJob job, ImportProgressHandler? progress = null, CancellationToken ct = default)
     {
@@ -10,6 +11,8 @@ public sealed class ImportRunner(TeacherImporter teachers, OrganizationImporter 
         {
             ImportKind.Teachers => teachers.RunAsync(job, progress, ct),
             ImportKind.Organizations => organizations.RunAsync(job, progress, ct),
+            ImportKind.DiagnosticResults => results.RunAsync(job, progress, ct),
+            ImportKind.Courses => courses.RunAsync(job, progress, ct),
             _ => throw new ArgumentOutOfRangeException(nameof(job), job.Kind, "Неизвестный вид загрузки."),
         };
     }

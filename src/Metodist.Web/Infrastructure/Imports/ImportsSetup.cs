@@ -8,6 +8,8 @@ public static class ImportsSetup
     {
         services.AddScoped<TeacherImporter>();
         services.AddScoped<OrganizationImporter>();
+        services.AddScoped<DiagnosticResultImporter>();
+        services.AddScoped<CourseImporter>();
         services.AddScoped<ImportRunner>();
         services.AddScoped<ImportJobs>();
         services.AddHostedService<ImportWorker>();
