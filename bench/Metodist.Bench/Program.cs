@@ -3,7 +3,8 @@ using Metodist.Web.Infrastructure.Data;
 
 // dotnet run -c Release --project bench/Metodist.Bench -- import [--teachers 100000]
 // dotnet run -c Release --project bench/Metodist.Bench -- list --provider Sqlite|Postgres [--pg "Host=…"] [--teachers 100000] [--repeats 30]
-// bench/run.sh runs both, with a throwaway PostgreSQL cluster.
+// dotnet run -c Release --project bench/Metodist.Bench -- results --provider Sqlite|Postgres [--pg "Host=…"] [--teachers 100000]
+// bench/run.sh runs them all, with a throwaway PostgreSQL cluster.
 var command = args.FirstOrDefault() ?? "";
 string? Arg(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
 var teachers = int.Parse(Arg("--teachers") ?? "100000", System.Globalization.CultureInfo.InvariantCulture);
@@ -18,7 +19,12 @@ switch (command)
         var repeats = int.Parse(Arg("--repeats") ?? "30", System.Globalization.CultureInfo.InvariantCulture);
         await ListBench.RunAsync(provider, Arg("--pg"), teachers, repeats);
         return 0;
+    case "results":
+        await ResultImportBench.RunAsync(Enum.Parse<DatabaseProvider>(Arg("--provider") ?? "Sqlite", ignoreCase: true), Arg("--pg"), teachers);
+        return 0;
     default:
-        Console.Error.WriteLine("Использование: import [--teachers N] | list --provider Sqlite|Postgres [--pg СТРОКА] [--teachers N] [--repeats N]");
+        Console.Error.WriteLine(
+            "Использование: import [--teachers N] | list --provider Sqlite|Postgres [--pg СТРОКА] [--teachers N] [--repeats N] | " +
+            "results --provider Sqlite|Postgres [--pg СТРОКА] [--teachers N]");
         return 2;
 }
