@@ -201,7 +201,7 @@ public sealed class Campaigns(AppDbContext db, TimeProvider clock)
                 Employment = employments.Where(e => e.PersonId == p.Id).OrderByDescending(e => e.IsMain)
                     .Select(e => new { Organization = e.Organization!.ShortName, Municipality = e.Organization.Municipality!.Name, Position = e.Position!.Name })
                     .FirstOrDefault(),
-                TakenOn = results.Where(r => r.PersonId == p.Id).Max(r => (DateOnly?)r.TakenOn),
+                TakenOn = taken ? results.Where(r => r.PersonId == p.Id).Max(r => (DateOnly?)r.TakenOn) : null,
             })
             .Select(p => new CampaignPerson(p.Id,
                 p.MiddleName == null || p.MiddleName == "" ? p.LastName + " " + p.FirstName : p.LastName + " " + p.FirstName + " " + p.MiddleName,
