@@ -131,6 +131,13 @@ public static class CourseTitles
         _ => "стажировка",
     };
 
+    /// <summary>How a route item describes a catalogue programme: «Очно-заочно, 72 ч.; provider; Федеральный реестр ДПП».</summary>
+    public static string Details(CourseForm form, int hours, string provider, bool federalRegistry)
+    {
+        var formTitle = form.Title();
+        return $"{char.ToUpperInvariant(formTitle[0])}{formTitle[1..]}, {hours} ч.; {provider}" + (federalRegistry ? "; Федеральный реестр ДПП" : "");
+    }
+
     public static string Title(this EnrolmentStatus status) => status switch
     {
         EnrolmentStatus.Enrolled => "записан",

@@ -177,11 +177,9 @@ internal sealed class DemoRoutes
             var job = DemoStaff.MainJob(_person);
             var subjects = job.Subjects.Select(s => (s.SubjectId, Name: DemoStaff.SubjectName(s.SubjectId))).OrderBy(s => s.Name, StringComparer.Ordinal).ToList();
             var day = _plan.DraftedOn;
-            var teacher = new DraftTeacher(_person.Id, _organization.Id, _municipality.Id, subjects.Count == 0 ? null : subjects[0].SubjectId,
-                TeacherRules.IsYoungTeacher(_person.BirthDate, _person.PedagogicalWorkStart, day),
-                TeacherRules.IsEligibleForAsset(_person.Category, _person.PedagogicalWorkStart, day));
-            var header = new RouteHeader(_municipality.Id, _municipality.Name, _organization.Id, _organization.ShortName, DemoStaff.PositionName(job.PositionId),
-                subjects.Count == 0 ? null : string.Join(", ", subjects.Select(s => s.Name)));
+            var (teacher, header) = RouteDrafts.Describe(_person.Id, _person.BirthDate, _person.PedagogicalWorkStart, _person.Category,
+                new TeacherPlace(_organization.Id, _organization.ShortName, _municipality.Id, _municipality.Name, DemoStaff.PositionName(job.PositionId)),
+                subjects, day);
             var basis = _plan.Basis;
             var profile = new DraftProfile(basis.Id, basis.TakenOn, basis.Level,
                 basis.Areas.Select(a => new DraftArea(a.AreaId, AreaNames[a.AreaId].Code, AreaNames[a.AreaId].Name, a.Score, a.Level)).ToList());

@@ -39,6 +39,15 @@ public static class DeficitLevels
         _ => "pronounced",
     };
 
+    /// <summary>Reads the API's name of a level back; null for anything else.</summary>
+    public static DeficitLevel? ParseCode(string? code) => code switch
+    {
+        "none" => DeficitLevel.None,
+        "partial" => DeficitLevel.Partial,
+        "pronounced" => DeficitLevel.Pronounced,
+        _ => null,
+    };
+
     public static string BadgeClass(this DeficitLevel level) => level switch
     {
         DeficitLevel.None => "badge ok",

@@ -61,16 +61,32 @@ public sealed class ResultAccess(AppDbContext db, CurrentUser user)
         return history;
     }
 
-    public async Task RecordViewAsync(Guid personId, Guid resultId, string where, CancellationToken ct = default)
+    public Task RecordViewAsync(Guid personId, Guid resultId, string where, CancellationToken ct = default) =>
+        RecordViewsAsync([(personId, resultId)], where, ct);
+
+    /// <summary>
+    /// Writes one «просмотр» entry per opened result of someone else (an export opens thousands at once, so the entries
+    /// go in with a bulk insert rather than through the change tracker).
+    /// </summary>
+    public async Task RecordViewsAsync(IEnumerable<(Guid PersonId, Guid ResultId)> opened, string where, CancellationToken ct = default)
     {
         var scope = await user.ScopeAsync(ct);
-        if (scope.PersonId == personId) return;
-        db.AuditEntries.Add(new AuditEntry
+        var now = DateTime.UtcNow;
+        var entries = opened.Where(o => o.PersonId != scope.PersonId).Select(o => new AuditEntry
         {
-            Id = Guid.CreateVersion7(), At = DateTime.UtcNow, UserId = scope.UserId, UserName = user.UserName, EntityType = AuditEntity, EntityId = resultId,
-            PersonId = personId, Action = AuditAction.Viewed, Field = where,
-        });
-        await db.SaveChangesAsync(ct);
+            Id = Guid.CreateVersion7(), At = now, UserId = scope.UserId, UserName = user.UserName, EntityType = AuditEntity, EntityId = o.ResultId,
+            PersonId = o.PersonId, Action = AuditAction.Viewed, Field = where,
+        }).ToList();
+        if (entries.Count == 0) return;
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await BulkInsert<AuditEntry>.InsertAllAsync(db, entries, ct);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     /// <summary>Who opened this teacher's results, newest first.</summary>

@@ -24,6 +24,7 @@ public sealed class DetailsModel(AppDbContext db, RouteService routes, ResultAcc
     public bool CanAgree => RouteWorkflow.CheckAgreement(Route, Actor).Allowed;
     public bool IsDraftEditable => Route.Status == RouteStatus.Draft && Actor.CanEditDraft;
     public bool IsFollowed => Route.Status is RouteStatus.Approved or RouteStatus.InProgress;
+    public DateOnly Today => routes.Today;
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
@@ -108,7 +109,7 @@ public sealed class DetailsModel(AppDbContext db, RouteService routes, ResultAcc
         {
             form.Title = string.IsNullOrWhiteSpace(form.Title) ? course.Title : form.Title;
             form.Details = string.IsNullOrWhiteSpace(form.Details)
-                ? $"{course.Form.Title()}, {course.Hours} ч.; {course.Provider}" + (course.FederalRegistry ? "; Федеральный реестр ДПП" : "")
+                ? CourseTitles.Details(course.Form, course.Hours, course.Provider, course.FederalRegistry)
                 : form.Details;
             form.Hours ??= course.Hours;
             form.Deadline ??= course.EndsOn is { } end && end <= Route.EndsOn ? end : null;

@@ -51,16 +51,10 @@ public sealed class IndexModel(AppDbContext db, CurrentUser currentUser, RouteLi
         return File(content, Xlsx.ContentType, $"ИОМ {DateTime.Now:yyyy-MM-dd}.xlsx");
     }
 
-    public string Link(params (string Key, string? Value)[] overrides)
-    {
-        var q = new Dictionary<string, string?>
-        {
-            ["status"] = Status, ["municipalityId"] = MunicipalityId?.ToString(), ["organizationId"] = OrganizationId?.ToString(),
-            ["level"] = Level?.ToString(), ["agreed"] = Agreed?.ToString().ToLowerInvariant(), ["search"] = Search, ["mine"] = Mine ? "true" : null,
-            ["page"] = PageNumber > 1 ? PageNumber.ToString(System.Globalization.CultureInfo.InvariantCulture) : null,
-        };
-        foreach (var (key, value) in overrides) q[key] = value;
-        var builder = new Microsoft.AspNetCore.Http.Extensions.QueryBuilder(q.Where(p => !string.IsNullOrEmpty(p.Value)).Select(p => new KeyValuePair<string, string>(p.Key, p.Value!)));
-        return "/Routes" + builder.ToQueryString();
-    }
+    public string Link(params (string Key, string? Value)[] overrides) => Links.To("/Routes",
+    [
+        ("status", Status), ("municipalityId", MunicipalityId?.ToString()), ("organizationId", OrganizationId?.ToString()),
+        ("level", Level?.ToString()), ("agreed", Agreed?.ToString().ToLowerInvariant()), ("search", Search), ("mine", Mine ? "true" : null),
+        ("page", Links.Page(PageNumber)), .. overrides,
+    ]);
 }

@@ -51,11 +51,7 @@ public sealed class RouteBatch(AppDbContext db, TimeProvider clock)
         {
             if (!teachers.TryGetValue(personId, out var found)) continue;
             var route = RouteDrafts.Build(found.Teacher, found.Header, profile, RouteDrafter.Draft(found.Teacher, profile, catalogue, registry, start, end), start, end, userName);
-            route.Transitions.Add(new RouteTransition
-            {
-                Id = Guid.CreateVersion7(), RouteId = route.Id, From = RouteStatus.Draft, To = RouteStatus.Draft, UserName = userName,
-                Comment = $"Черновик составлен по результатам диагностики от {profile.TakenOn:dd.MM.yyyy}",
-            });
+            RouteDrafts.AddDraftedStep(route, profile, null, userName);
             routes.Add(route);
         }
 
@@ -97,11 +93,9 @@ public sealed class RouteBatch(AppDbContext db, TimeProvider clock)
         {
             var e = main.GetValueOrDefault(p.Id);
             var subjectList = e is null ? [] : subjects.GetValueOrDefault(e.Id) ?? [];
-            var teacher = new DraftTeacher(p.Id, e?.OrganizationId, e?.MunicipalityId, subjectList.FirstOrDefault()?.SubjectId,
-                TeacherRules.IsYoungTeacher(p.BirthDate, p.PedagogicalWorkStart, today), TeacherRules.IsEligibleForAsset(p.Category, p.PedagogicalWorkStart, today));
-            var header = new RouteHeader(e?.MunicipalityId, e?.Municipality, e?.OrganizationId, e?.Organization, e?.Position,
-                subjectList.Count == 0 ? null : string.Join(", ", subjectList.Select(s => s.Name)));
-            result[p.Id] = (teacher, header);
+            result[p.Id] = RouteDrafts.Describe(p.Id, p.BirthDate, p.PedagogicalWorkStart, p.Category,
+                e is null ? null : new TeacherPlace(e.OrganizationId, e.Organization, e.MunicipalityId, e.Municipality, e.Position),
+                subjectList.Select(s => (s.SubjectId, s.Name)).ToList(), today);
         }
         return result;
     }

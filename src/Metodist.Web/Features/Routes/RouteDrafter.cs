@@ -146,8 +146,7 @@ public static class RouteDrafter
         return items;
     }
 
-    public static string CourseDetails(CatalogueCourse course) =>
-        $"{Capital(course.Form.Title())}, {course.Hours} ч.; {course.Provider}" + (course.FederalRegistry ? "; Федеральный реестр ДПП" : "");
+    public static string CourseDetails(CatalogueCourse course) => CourseTitles.Details(course.Form, course.Hours, course.Provider, course.FederalRegistry);
 
     private static string Reason(IReadOnlyList<DraftArea> areas) =>
         string.Join("; ", areas.Select(a => $"{Capital(a.Level.Title())}: {Lower(a.Name)} ({Points(a.Score)})"));

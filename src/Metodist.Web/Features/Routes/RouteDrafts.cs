@@ -134,11 +134,22 @@ public sealed class RouteDrafts(AppDbContext db, TimeProvider clock)
             .FirstOrDefaultAsync(ct);
         if (person is null) return null;
         var e = person.Employment;
-        var teacher = new DraftTeacher(person.Id, e?.OrganizationId, e?.MunicipalityId, e?.Subjects.FirstOrDefault()?.SubjectId,
-            TeacherRules.IsYoungTeacher(person.BirthDate, person.PedagogicalWorkStart, today),
-            TeacherRules.IsEligibleForAsset(person.Category, person.PedagogicalWorkStart, today));
-        var header = new RouteHeader(e?.MunicipalityId, e?.Municipality, e?.OrganizationId, e?.Organization, e?.Position,
-            e is null || e.Subjects.Count == 0 ? null : string.Join(", ", e.Subjects.Select(s => s.Name)));
+        return Describe(person.Id, person.BirthDate, person.PedagogicalWorkStart, person.Category,
+            e is null ? null : new TeacherPlace(e.OrganizationId, e.Organization, e.MunicipalityId, e.Municipality, e.Position),
+            e?.Subjects.Select(s => (s.SubjectId, s.Name)).ToList() ?? [], today);
+    }
+
+    /// <summary>
+    /// What the drafter and the form's header need of a teacher, from their registry facts: the main place of work and
+    /// the subjects there (in name order; the first is the one courses are matched to).
+    /// </summary>
+    public static (DraftTeacher Teacher, RouteHeader Header) Describe(Guid personId, DateOnly birthDate, DateOnly? workStart, QualificationCategory category,
+        TeacherPlace? place, IReadOnlyList<(Guid Id, string Name)> subjects, DateOnly today)
+    {
+        var teacher = new DraftTeacher(personId, place?.OrganizationId, place?.MunicipalityId, subjects.Count == 0 ? null : subjects[0].Id,
+            TeacherRules.IsYoungTeacher(birthDate, workStart, today), TeacherRules.IsEligibleForAsset(category, workStart, today));
+        var header = new RouteHeader(place?.MunicipalityId, place?.Municipality, place?.OrganizationId, place?.Organization, place?.Position,
+            subjects.Count == 0 ? null : string.Join(", ", subjects.Select(s => s.Name)));
         return (teacher, header);
     }
 
@@ -153,11 +164,7 @@ public sealed class RouteDrafts(AppDbContext db, TimeProvider clock)
         var registry = await DraftRegistry.LoadAsync(db, teacher.MunicipalityId is { } m ? [m] : [], [personId], today, ct);
         var (start, end) = RouteDrafter.Period(today);
         var route = Build(teacher, header, profile, RouteDrafter.Draft(teacher, profile, catalogue, registry, start, end), start, end, userName);
-        route.Transitions.Add(new RouteTransition
-        {
-            RouteId = route.Id, From = RouteStatus.Draft, To = RouteStatus.Draft, UserId = userId, UserName = userName,
-            Comment = profile is null ? "Черновик создан без результатов диагностики" : $"Черновик составлен по результатам диагностики от {profile.TakenOn:dd.MM.yyyy}",
-        });
+        AddDraftedStep(route, profile, userId, userName);
         db.Routes.Add(route);
         await db.SaveChangesAsync(ct);
         return route;
@@ -197,7 +204,17 @@ public sealed class RouteDrafts(AppDbContext db, TimeProvider clock)
         return route;
     }
 
+    /// <summary>The first line of a drafted route's history: who drafted it and from which result.</summary>
+    public static void AddDraftedStep(DevelopmentRoute route, DraftProfile? profile, Guid? userId, string userName) => route.Transitions.Add(new RouteTransition
+    {
+        Id = Guid.CreateVersion7(), RouteId = route.Id, From = RouteStatus.Draft, To = RouteStatus.Draft, UserId = userId, UserName = userName,
+        Comment = profile is null ? "Черновик создан без результатов диагностики" : $"Черновик составлен по результатам диагностики от {profile.TakenOn:dd.MM.yyyy}",
+    });
+
     private static string? Cut(string? text, int max) => text is null || text.Length <= max ? text : text[..(max - 1)] + "…";
 }
+
+/// <summary>A teacher's main place of work as the form's header names it.</summary>
+public sealed record TeacherPlace(Guid OrganizationId, string Organization, Guid MunicipalityId, string Municipality, string Position);
 
 public sealed record RouteHeader(Guid? MunicipalityId, string? MunicipalityName, Guid? OrganizationId, string? OrganizationName, string? PositionName, string? SubjectName);

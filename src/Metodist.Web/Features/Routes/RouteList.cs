@@ -49,20 +49,20 @@ public sealed class RouteList(RouteService routes)
         return query;
     }
 
-    private static IQueryable<RouteSummary> Project(IQueryable<DevelopmentRoute> query) => query.Select(r => new RouteSummary(
+    /// <summary>A row as the database gives it, with the enums still enums.</summary>
+    private sealed record RouteRow(
+        Guid Id, Guid PersonId, string TeacherName, RouteStatus Status, Guid? MunicipalityId, string? Municipality, string? Organization,
+        DeficitLevel? Level, DateOnly StartsOn, DateOnly EndsOn, bool OrganizationAgreed, string? TutorName, int ItemsTotal, int ItemsDone, DateTime UpdatedAt)
+    {
+        public RouteSummary ToSummary() => new(Id, PersonId, TeacherName, Status.Code(), Status.Title(), MunicipalityId, Municipality, Organization,
+            Level?.Code(), StartsOn, EndsOn, OrganizationAgreed, TutorName, ItemsTotal, ItemsDone, UpdatedAt);
+    }
+
+    private static IQueryable<RouteRow> Project(IQueryable<DevelopmentRoute> query) => query.Select(r => new RouteRow(
         r.Id, r.PersonId, r.Person!.LastName + " " + r.Person.FirstName + (r.Person.MiddleName == null ? "" : " " + r.Person.MiddleName),
-        r.Status.ToString(), "", r.MunicipalityId, r.MunicipalityName, r.OrganizationName, r.DeficitLevel == null ? null : r.DeficitLevel.ToString(),
-        r.StartsOn, r.EndsOn, r.OrganizationAgreedAt != null,
+        r.Status, r.MunicipalityId, r.MunicipalityName, r.OrganizationName, r.DeficitLevel, r.StartsOn, r.EndsOn, r.OrganizationAgreedAt != null,
         r.Tutor == null ? null : r.Tutor.LastName + " " + r.Tutor.FirstName + (r.Tutor.MiddleName == null ? "" : " " + r.Tutor.MiddleName),
         r.Items.Count, r.Items.Count(i => i.IsDone), r.UpdatedAt));
-
-    /// <summary>Statuses and levels come out of the database by enum name; the API speaks in its own codes.</summary>
-    private static RouteSummary Finish(RouteSummary s)
-    {
-        var status = Enum.Parse<RouteStatus>(s.Status);
-        var level = s.DeficitLevel is null ? (DeficitLevel?)null : Enum.Parse<DeficitLevel>(s.DeficitLevel);
-        return s with { Status = status.Code(), StatusName = status.Title(), DeficitLevel = level?.Code() };
-    }
 
     public async Task<RouteListPage> PageAsync(RouteFilter filter, CancellationToken ct = default)
     {
@@ -71,7 +71,7 @@ public sealed class RouteList(RouteService routes)
         var total = await query.CountAsync(ct);
         var page = Math.Clamp(filter.Page, 1, Math.Max(1, (total + pageSize - 1) / pageSize));
         var items = await Project(query.OrderByDescending(r => r.UpdatedAt).ThenBy(r => r.Id).Skip((page - 1) * pageSize).Take(pageSize)).ToListAsync(ct);
-        return new RouteListPage(items.Select(Finish).ToList(), total, page, pageSize);
+        return new RouteListPage(items.Select(r => r.ToSummary()).ToList(), total, page, pageSize);
     }
 
     /// <summary>How many routes of each status match the other filters (for the tabs of the list).</summary>
@@ -85,30 +85,23 @@ public sealed class RouteList(RouteService routes)
     public async Task<byte[]> ExportAsync(RouteFilter filter, CancellationToken ct = default)
     {
         var query = await QueryAsync(filter, true, ct);
-        var rows = (await Project(query.OrderBy(r => r.MunicipalityName).ThenBy(r => r.OrganizationName).ThenBy(r => r.Person!.SearchName).Take(MaxExportRows))
-            .ToListAsync(ct)).Select(Finish).ToList();
+        var rows = await Project(query.OrderBy(r => r.MunicipalityName).ThenBy(r => r.OrganizationName).ThenBy(r => r.Person!.SearchName).Take(MaxExportRows))
+            .ToListAsync(ct);
         return Xlsx.Write("ИОМ", Columns, rows);
     }
 
-    private static readonly XlsxColumn<RouteSummary>[] Columns =
+    private static readonly XlsxColumn<RouteRow>[] Columns =
     [
         new("ФИО педагога", 36, r => r.TeacherName),
         new("Муниципальное образование", 28, r => r.Municipality),
         new("Образовательная организация", 36, r => r.Organization),
-        new("Уровень дефицитов", 20, r => r.DeficitLevel is null ? null : LevelTitle(r.DeficitLevel)),
+        new("Уровень дефицитов", 20, r => r.Level?.Title()),
         new("Начало", 12, r => r.StartsOn),
         new("Окончание", 12, r => r.EndsOn),
-        new("Состояние", 18, r => r.StatusName),
+        new("Состояние", 18, r => r.Status.Title()),
         new("Согласован ОО", 14, r => r.OrganizationAgreed ? "да" : "нет"),
         new("Тьютор", 30, r => r.TutorName),
         new("Пунктов", 10, r => r.ItemsTotal),
         new("Выполнено", 11, r => r.ItemsDone),
     ];
-
-    private static string LevelTitle(string code) => code switch
-    {
-        "none" => DeficitLevel.None.Title(),
-        "partial" => DeficitLevel.Partial.Title(),
-        _ => DeficitLevel.Pronounced.Title(),
-    };
 }

@@ -1,4 +1,3 @@
-using Metodist.Web.Features.Audit;
 using Metodist.Web.Features.Registry.Teachers;
 using Metodist.Web.Infrastructure.Auth;
 using Metodist.Web.Infrastructure.Data;
@@ -17,7 +16,7 @@ public sealed record ResultRow(Guid Id, Guid PersonId, string Name, string? Orga
 /// The individual results a user may see (their private scope), with filters, paging and the XLSX export.
 /// Staff without such a scope are sent to the nameless aggregates.
 /// </summary>
-public sealed class IndexModel(AppDbContext db, CurrentUser currentUser) : PageModel
+public sealed class IndexModel(AppDbContext db, CurrentUser currentUser, ResultAccess access) : PageModel
 {
     private const int PageSize = 50;
 
@@ -89,24 +88,7 @@ public sealed class IndexModel(AppDbContext db, CurrentUser currentUser) : PageM
         if (!scope.IsStaff) return Forbid();
         var query = Query(scope);
         var rows = await Project(query.OrderBy(r => r.Person!.SearchName).ThenByDescending(r => r.TakenOn).Take(100_000)).ToListAsync(ct);
-        var now = DateTime.UtcNow;
-        var views = rows.Where(r => r.PersonId != scope.PersonId).Select(r => new AuditEntry
-        {
-            Id = Guid.CreateVersion7(), At = now, UserId = scope.UserId, UserName = currentUser.UserName, EntityType = ResultAccess.AuditEntity,
-            EntityId = r.Id, PersonId = r.PersonId, Action = AuditAction.Viewed, Field = "Выгрузка XLSX",
-        }).ToList();
-        if (views.Count > 0)
-        {
-            await db.Database.OpenConnectionAsync(ct);
-            try
-            {
-                await BulkInsert<AuditEntry>.InsertAllAsync(db, views, ct);
-            }
-            finally
-            {
-                await db.Database.CloseConnectionAsync();
-            }
-        }
+        await access.RecordViewsAsync(rows.Select(r => (r.PersonId, r.Id)), "Выгрузка XLSX", ct);
         var content = Xlsx.Write("Результаты диагностики", Columns, rows);
         return File(content, Xlsx.ContentType, $"Результаты диагностики {DateTime.Now:yyyy-MM-dd}.xlsx");
     }
@@ -121,16 +103,10 @@ public sealed class IndexModel(AppDbContext db, CurrentUser currentUser) : PageM
         new("Уровень дефицитов", 22, r => r.Level.Title()),
     ];
 
-    public string Link(params (string Key, string? Value)[] overrides)
-    {
-        var q = new Dictionary<string, string?>
-        {
-            ["search"] = Search, ["municipalityId"] = MunicipalityId?.ToString(), ["organizationId"] = OrganizationId?.ToString(),
-            ["diagnosticId"] = DiagnosticId?.ToString(), ["level"] = Level?.ToString(), ["areaId"] = AreaId?.ToString(),
-            ["page"] = PageNumber > 1 ? PageNumber.ToString(System.Globalization.CultureInfo.InvariantCulture) : null,
-        };
-        foreach (var (key, value) in overrides) q[key] = value;
-        return "/Diagnostics/Results" + new Microsoft.AspNetCore.Http.Extensions.QueryBuilder(
-            q.Where(p => !string.IsNullOrEmpty(p.Value)).Select(p => new KeyValuePair<string, string>(p.Key, p.Value!))).ToQueryString();
-    }
+    public string Link(params (string Key, string? Value)[] overrides) => Links.To("/Diagnostics/Results",
+    [
+        ("search", Search), ("municipalityId", MunicipalityId?.ToString()), ("organizationId", OrganizationId?.ToString()),
+        ("diagnosticId", DiagnosticId?.ToString()), ("level", Level?.ToString()), ("areaId", AreaId?.ToString()),
+        ("page", Links.Page(PageNumber)), .. overrides,
+    ]);
 }

@@ -1,5 +1,6 @@
 using Metodist.Web.Infrastructure.Auth;
 using Metodist.Web.Infrastructure.Data;
+using Metodist.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -93,17 +94,12 @@ public abstract class TeacherQueryModel(AppDbContext db, CurrentUser currentUser
 
     protected async Task LoadOptionsAsync(UserScope scope, CancellationToken ct)
     {
-        var municipalities = await Db.Municipalities.AsNoTracking()
-            .Where(m => scope.MunicipalityIds.Contains(m.Id) || Db.Organizations.Any(o => o.MunicipalityId == m.Id && scope.OrganizationIds.Contains(o.Id)))
-            .OrderBy(m => m.Name).Select(m => new { m.Id, m.Name, m.DistrictId }).ToListAsync(ct);
+        var municipalities = await ScopeOptions.MunicipalityRowsAsync(Db, scope, ct);
         Municipalities = municipalities.Select(m => new Option(m.Id, m.Name)).ToList();
         var districtIds = municipalities.Where(m => m.DistrictId != null).Select(m => m.DistrictId!.Value).Distinct().ToList();
         Districts = await Db.Districts.AsNoTracking().Where(d => districtIds.Contains(d.Id)).OrderBy(d => d.Name)
             .Select(d => new Option(d.Id, d.Name)).ToListAsync(ct);
-        var organizations = scope.Organizations(Db.Organizations.AsNoTracking(), Db.Employments);
-        if (MunicipalityId is { } municipalityId) organizations = organizations.Where(o => o.MunicipalityId == municipalityId);
-        else if (DistrictId is { } districtId) organizations = organizations.Where(o => o.Municipality!.DistrictId == districtId);
-        Organizations = await organizations.OrderBy(o => o.ShortName).Select(o => new Option(o.Id, o.ShortName)).ToListAsync(ct);
+        Organizations = await ScopeOptions.OrganizationsAsync(Db, scope, MunicipalityId, ct, DistrictId);
         Positions = await Db.Positions.AsNoTracking().OrderBy(p => p.SortOrder).Select(p => new Option(p.Id, p.Name)).ToListAsync(ct);
         Subjects = await Db.Subjects.AsNoTracking().OrderBy(p => p.Name).Select(p => new Option(p.Id, p.Name)).ToListAsync(ct);
     }
