@@ -4,6 +4,7 @@ using Metodist.Web.Infrastructure.Data;
 // dotnet run -c Release --project bench/Metodist.Bench -- import [--teachers 100000]
 // dotnet run -c Release --project bench/Metodist.Bench -- list --provider Sqlite|Postgres [--pg "Host=…"] [--teachers 100000] [--repeats 30]
 // dotnet run -c Release --project bench/Metodist.Bench -- results --provider Sqlite|Postgres [--pg "Host=…"] [--teachers 100000]
+// dotnet run -c Release --project bench/Metodist.Bench -- drafts --provider Sqlite|Postgres [--pg "Host=…"] [--teachers 100000]
 // bench/run.sh runs them all, with a throwaway PostgreSQL cluster.
 var command = args.FirstOrDefault() ?? "";
 string? Arg(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
@@ -22,9 +23,12 @@ switch (command)
     case "results":
         await ResultImportBench.RunAsync(Enum.Parse<DatabaseProvider>(Arg("--provider") ?? "Sqlite", ignoreCase: true), Arg("--pg"), teachers);
         return 0;
+    case "drafts":
+        await DraftBench.RunAsync(Enum.Parse<DatabaseProvider>(Arg("--provider") ?? "Sqlite", ignoreCase: true), Arg("--pg"), teachers);
+        return 0;
     default:
         Console.Error.WriteLine(
             "Использование: import [--teachers N] | list --provider Sqlite|Postgres [--pg СТРОКА] [--teachers N] [--repeats N] | " +
-            "results --provider Sqlite|Postgres [--pg СТРОКА] [--teachers N]");
+            "results|drafts --provider Sqlite|Postgres [--pg СТРОКА] [--teachers N]");
         return 2;
 }

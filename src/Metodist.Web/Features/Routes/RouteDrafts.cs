@@ -39,12 +39,22 @@ public sealed class DraftRegistry : IDraftRegistry
         if (list.Count < 3) list.Add(colleague);
     }
 
-    /// <summary>Loads the registry of the given municipalities (all when null), with the courses taken by <paramref name="takenBy"/> (everyone when null).</summary>
-    public static async Task<DraftRegistry> LoadAsync(AppDbContext db, Guid[]? municipalityIds, Guid[]? takenBy, DateOnly today, CancellationToken ct)
+    /// <summary>
+    /// Loads the registry of the given municipalities (all when null), with the courses taken by <paramref name="takenBy"/>
+    /// (everyone when null). For one teacher (<paramref name="around"/>) only the colleagues that can matter are read:
+    /// those of their organization and those who teach their subject.
+    /// </summary>
+    public static async Task<DraftRegistry> LoadAsync(AppDbContext db, Guid[]? municipalityIds, Guid[]? takenBy, DateOnly today, CancellationToken ct,
+        DraftTeacher? around = null)
     {
         var registry = new DraftRegistry();
         var employments = db.Employments.AsNoTracking();
         if (municipalityIds is not null) employments = employments.Where(e => municipalityIds.Contains(e.MunicipalityId));
+        if (around is not null)
+        {
+            var (organization, subject) = (around.OrganizationId, around.SubjectId);
+            employments = employments.Where(e => e.OrganizationId == organization || e.Subjects.Any(s => s.SubjectId == subject));
+        }
         var youngBornAfter = TeacherRules.YoungBornAfter(today);
         var youngStarted = TeacherRules.YoungStartedOnOrAfter(today);
         var assetStarted = TeacherRules.AssetStartedOnOrBefore(today);
@@ -110,33 +120,37 @@ public sealed class RouteDrafts(AppDbContext db, TimeProvider clock)
     /// <summary>The teacher's latest deficit profile, or null when they have no result.</summary>
     public static async Task<DraftProfile?> LatestProfileAsync(AppDbContext db, Guid personId, CancellationToken ct)
     {
+        // Two plain queries: a collection inside FirstOrDefault makes EF number the rows of every result in the table.
         var result = await db.DiagnosticResults.AsNoTracking().Where(r => r.PersonId == personId)
             .OrderByDescending(r => r.TakenOn).ThenByDescending(r => r.CreatedAt)
-            .Select(r => new { r.Id, r.TakenOn, r.Level, Areas = r.Areas.Select(a => new DraftArea(a.AreaId, a.Area!.Code, a.Area.Name, a.Score, a.Level)).ToList() })
+            .Select(r => new { r.Id, r.TakenOn, r.Level })
             .FirstOrDefaultAsync(ct);
-        return result is null ? null : new DraftProfile(result.Id, result.TakenOn, result.Level, result.Areas);
+        if (result is null) return null;
+        var areas = await db.DiagnosticResultAreas.AsNoTracking().Where(a => a.ResultId == result.Id)
+            .Select(a => new DraftArea(a.AreaId, a.Area!.Code, a.Area.Name, a.Score, a.Level)).ToListAsync(ct);
+        return new DraftProfile(result.Id, result.TakenOn, result.Level, areas);
     }
 
     /// <summary>The header of the form for a teacher: main place of work, position, first subject.</summary>
     public static async Task<(DraftTeacher Teacher, RouteHeader Header)?> TeacherAsync(AppDbContext db, Guid personId, DateOnly today, CancellationToken ct)
     {
+        // Plain queries one after another, for the reason given in LatestProfileAsync.
         var person = await db.Persons.AsNoTracking().Where(p => p.Id == personId)
-            .Select(p => new
+            .Select(p => new { p.Id, p.BirthDate, p.PedagogicalWorkStart, p.Category }).FirstOrDefaultAsync(ct);
+        if (person is null) return null;
+        var e = await db.Employments.AsNoTracking().Where(e => e.PersonId == personId).OrderByDescending(e => e.IsMain).ThenBy(e => e.StartDate)
+            .Select(e => new
             {
-                p.Id, p.BirthDate, p.PedagogicalWorkStart, p.Category,
-                Employment = p.Employments.OrderByDescending(e => e.IsMain).ThenBy(e => e.StartDate)
-                    .Select(e => new
-                    {
-                        e.OrganizationId, e.MunicipalityId, Organization = e.Organization!.ShortName, Municipality = e.Organization.Municipality!.Name,
-                        Position = e.Position!.Name, Subjects = e.Subjects.OrderBy(s => s.Subject!.Name).Select(s => new { s.SubjectId, s.Subject!.Name }).ToList(),
-                    }).FirstOrDefault(),
+                e.Id, e.OrganizationId, e.MunicipalityId, Organization = e.Organization!.ShortName, Municipality = e.Organization.Municipality!.Name,
+                Position = e.Position!.Name,
             })
             .FirstOrDefaultAsync(ct);
-        if (person is null) return null;
-        var e = person.Employment;
+        var subjects = e is null
+            ? []
+            : (await db.EmploymentSubjects.AsNoTracking().Where(s => s.EmploymentId == e.Id).Select(s => new { s.SubjectId, s.Subject!.Name }).ToListAsync(ct))
+                .OrderBy(s => s.Name, StringComparer.Ordinal).Select(s => (s.SubjectId, s.Name)).ToList();
         return Describe(person.Id, person.BirthDate, person.PedagogicalWorkStart, person.Category,
-            e is null ? null : new TeacherPlace(e.OrganizationId, e.Organization, e.MunicipalityId, e.Municipality, e.Position),
-            e?.Subjects.Select(s => (s.SubjectId, s.Name)).ToList() ?? [], today);
+            e is null ? null : new TeacherPlace(e.OrganizationId, e.Organization, e.MunicipalityId, e.Municipality, e.Position), subjects, today);
     }
 
     /// <summary>
@@ -161,7 +175,7 @@ public sealed class RouteDrafts(AppDbContext db, TimeProvider clock)
         var (teacher, header) = found;
         var profile = await LatestProfileAsync(db, personId, ct);
         var catalogue = await LoadCatalogueAsync(db, today, ct);
-        var registry = await DraftRegistry.LoadAsync(db, teacher.MunicipalityId is { } m ? [m] : [], [personId], today, ct);
+        var registry = await DraftRegistry.LoadAsync(db, teacher.MunicipalityId is { } m ? [m] : [], [personId], today, ct, teacher);
         var (start, end) = RouteDrafter.Period(today);
         var route = Build(teacher, header, profile, RouteDrafter.Draft(teacher, profile, catalogue, registry, start, end), start, end, userName);
         AddDraftedStep(route, profile, userId, userName);
