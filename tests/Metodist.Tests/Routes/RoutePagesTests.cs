@@ -127,6 +127,10 @@ public sealed class RoutePagesTests(RoleAccountsFixture f) : IClassFixture<RoleA
         var region = await admin.GetPageAsync($"/Diagnostics/Analytics?municipalityId={f.Data.South.Id}&organizationId={f.Data.SouthSchool.Id}");
         var text = region.QuerySelector("main")!.TextContent;
         text.Should().Contain("Инклюзивное образование").And.Contain("выраженным дефицитом").And.NotContain(a.LastName);
+
+        var whole = await admin.GetPageAsync("/Diagnostics/Analytics");
+        var byMunicipality = whole.QuerySelectorAll("table.list").Last().TextContent;
+        byMunicipality.Should().Contain(f.Data.South.Name).And.Contain(f.Data.North.Name);
     }
 
     private Task<List<AuditEntry>> Views(Guid personId) => f.App.ReadAsync(db => db.AuditEntries

@@ -84,7 +84,8 @@ public sealed class IndexModel(AppDbContext db, CurrentUser currentUser) : PageM
 
         if (OrganizationId is null && MunicipalityId is null)
         {
-            var diagnosed = await latest.SelectMany(r => r.Person!.Employments.Where(e => e.IsMain).Select(e => new { e.MunicipalityId, r.Level }))
+            var diagnosed = await db.Employments.AsNoTracking().Where(e => e.IsMain)
+                .Join(latest, e => e.PersonId, r => r.PersonId, (e, r) => new { e.MunicipalityId, r.Level })
                 .GroupBy(x => x.MunicipalityId)
                 .Select(g => new { g.Key, Diagnosed = g.Count(), Pronounced = g.Count(x => x.Level == DeficitLevel.Pronounced) }).ToListAsync(ct);
             var teachers = await db.Employments.AsNoTracking().Where(e => e.IsMain).GroupBy(e => e.MunicipalityId)
