@@ -129,7 +129,8 @@ public sealed class RoutePagesTests(RoleAccountsFixture f) : IClassFixture<RoleA
         text.Should().Contain("Инклюзивное образование").And.Contain("выраженным дефицитом").And.NotContain(a.LastName);
 
         var whole = await admin.GetPageAsync("/Diagnostics/Analytics");
-        var byMunicipality = whole.QuerySelectorAll("table.list").Last().TextContent;
+        var tables = whole.QuerySelectorAll("table.list");
+        var byMunicipality = tables[tables.Length - 1].TextContent;
         byMunicipality.Should().Contain(f.Data.South.Name).And.Contain(f.Data.North.Name);
     }
 
