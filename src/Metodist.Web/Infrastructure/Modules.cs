@@ -15,6 +15,12 @@ public static class Modules
         Features.Diagnostics.DiagnosticsModule.AddDiagnostics(services);
         Features.Courses.CoursesModule.AddCourses(services);
         Features.Routes.RoutesModule.AddRoutes(services);
+        services.AddScoped<Features.Settings.RegionSettings>();
+        services.AddScoped<Features.Notifications.Notifier>();
+        Features.Mentoring.MentoringModule.AddMentoring(services);
+        Features.Mentoring.Adaptation.AdaptationModule.AddAdaptation(services);
+        Features.Asset.AssetModule.AddAsset(services);
+        Features.Consultations.ConsultationsModule.AddConsultations(services);
         return services;
     }
 
@@ -27,5 +33,9 @@ public static class Modules
         Features.Diagnostics.DiagnosticsModule.MapDiagnosticsApi(api);
         Features.Courses.CoursesModule.MapCoursesApi(api);
         Features.Routes.RoutesModule.MapRoutesApi(api);
+        Features.Mentoring.MentoringModule.MapMentoringApi(api);
+        Features.Mentoring.Adaptation.AdaptationModule.MapAdaptationApi(api);
+        Features.Asset.AssetModule.MapAssetApi(api);
+        Features.Consultations.ConsultationsModule.MapConsultationsApi(api);
     }
 }

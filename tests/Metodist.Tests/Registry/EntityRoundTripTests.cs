@@ -1,11 +1,16 @@
 using Metodist.Tests.Infrastructure;
 using Metodist.Web.Features.Accounts;
+using Metodist.Web.Features.Asset;
+using Metodist.Web.Features.Consultations;
 using Metodist.Web.Features.Audit;
 using Metodist.Web.Features.Courses;
 using Metodist.Web.Features.Diagnostics;
 using Metodist.Web.Features.Files;
+using Metodist.Web.Features.Mentoring;
+using Metodist.Web.Features.Notifications;
 using Metodist.Web.Features.Routes;
 using Metodist.Web.Features.Registry;
+using Metodist.Web.Features.Settings;
 using Metodist.Web.Infrastructure.Data;
 using Metodist.Web.Infrastructure.Imports;
 using Microsoft.AspNetCore.Identity;
@@ -175,7 +180,63 @@ public sealed class EntityRoundTripTests
         };
         var transition = new RouteTransition { RouteId = route.Id, From = RouteStatus.Submitted, To = RouteStatus.Approved, IsAgreement = true, At = at, UserId = user.Id };
         return [region, district, municipality, organization, position, subject, person, employment, employmentSubject, user, role, claim, login, token, audit, import, key,
-            area, diagnostic, question, option, campaign, attempt, answer, result, resultArea, file, course, courseArea, enrolment, tutor, route, item, transition];
+            area, diagnostic, question, option, campaign, attempt, answer, result, resultArea, file, course, courseArea, enrolment, tutor, route, item, transition,
+            .. SupportNetworkEntities(at, municipality, organization, subject, person, tutor, course, file, user, item)];
+    }
+
+    private static List<object> SupportNetworkEntities(
+        DateTime at, Municipality municipality, Organization organization, Subject subject, Person mentee, Person mentor, Course course, StoredFile file, AppUser user,
+        RouteItem item)
+    {
+        var pair = new MentoringPair
+        {
+            MentorPersonId = mentor.Id, Form = MentoringForm.CompetentLearning, Level = MentoringLevel.Organization, Status = MentoringStatus.Completed,
+            MunicipalityId = municipality.Id, OrganizationId = organization.Id, StartDate = new DateOnly(2025, 9, 1), EndDate = new DateOnly(2026, 5, 31),
+            OrderNumber = "45-од", OrderDate = new DateOnly(2025, 8, 29), Goals = "Адаптация", Evaluation = "Успешно", EvaluationScore = 5,
+            ClosedOn = new DateOnly(2026, 5, 30), CreatedAt = at, UpdatedAt = at,
+        };
+        item.MentoringPairId = pair.Id;
+        var menteeRow = new MentoringMentee { PairId = pair.Id, PersonId = mentee.Id };
+        var planItem = new MentoringPlanItem
+        {
+            PairId = pair.Id, Kind = MentoringPlanKind.Task, Title = "Посещение урока", DueDate = new DateOnly(2025, 10, 1), IsDone = true,
+            DoneOn = new DateOnly(2025, 9, 30), SortOrder = 3,
+        };
+        var meeting = new MentoringMeeting { PairId = pair.Id, Date = new DateOnly(2025, 9, 15), Topic = "Планирование", Hours = 1.5m, CreatedAt = at };
+        var survey = new AdaptationSurvey
+        {
+            Title = "Адаптация", AcademicYear = "2025-2026", Round = AdaptationRound.Spring, OpensOn = new DateOnly(2026, 3, 1),
+            ClosesOn = new DateOnly(2026, 3, 31), CreatedAt = at,
+        };
+        var surveyQuestion = new AdaptationQuestion { SurveyId = survey.Id, Number = 2, Text = "Вопрос", Kind = AdaptationQuestionKind.Text };
+        var response = new AdaptationResponse
+        {
+            SurveyId = survey.Id, PersonId = mentee.Id, MunicipalityId = municipality.Id, OrganizationId = organization.Id, SubmittedAt = at, MeanScore = 3.75m,
+        };
+        var surveyAnswer = new AdaptationAnswer { ResponseId = response.Id, QuestionId = surveyQuestion.Id, Score = 4 };
+        var methodist = new RegionalMethodist
+        {
+            PersonId = mentor.Id, Status = AssetStatus.Withdrawn, IsAssociationLeader = true, IsExamExpert = true, IsCommunityLeader = true,
+            HasHighStudentResults = true, AssessedOn = new DateOnly(2024, 4, 20), TrainingCourseId = course.Id, TrainedOn = new DateOnly(2024, 10, 17),
+            ActiveSince = new DateOnly(2024, 11, 1), WithdrawnOn = new DateOnly(2026, 1, 15), LoadNorm = 55, CreatedAt = at, UpdatedAt = at,
+        };
+        var methodistSubject = new RegionalMethodistSubject { MethodistId = methodist.Id, SubjectId = subject.Id };
+        var methodistMunicipality = new RegionalMethodistMunicipality { MethodistId = methodist.Id, MunicipalityId = municipality.Id };
+        var statusChange = new AssetStatusChange { MethodistId = methodist.Id, From = AssetStatus.Active, To = AssetStatus.Withdrawn, At = at };
+        var assignment = new AssetAssignment { MethodistId = methodist.Id, PersonId = mentee.Id, AssignedOn = new DateOnly(2024, 11, 2) };
+        var request = new ConsultationRequest
+        {
+            Number = 12, AskerPersonId = mentee.Id, AskerUserId = user.Id, OrganizationId = organization.Id, FromOrganization = true,
+            MunicipalityId = municipality.Id, SubjectId = subject.Id, Level = ConsultationLevel.Regional, ServiceMunicipalityId = municipality.Id,
+            AssigneeUserId = user.Id, Status = ConsultationStatus.Closed, CreatedAt = at, DueOn = new DateOnly(2026, 3, 28), TakenAt = at.AddHours(1),
+            AnsweredAt = at.AddDays(2), ClosedAt = at.AddDays(3), IsPublished = true, PublishedAt = at.AddDays(4), UpdatedAt = at,
+        };
+        var attachment = new ConsultationAttachment { RequestId = request.Id, FileId = file.Id, IsAnswer = true };
+        var history = new ConsultationHistory { RequestId = request.Id, From = ConsultationStatus.Answered, To = ConsultationStatus.Closed, At = at };
+        var notification = new Notification { UserId = user.Id, CreatedAt = at, ReadAt = at.AddMinutes(5) };
+        var setting = new AppSetting { Key = "mentoring.maxMentees", Value = "3", UpdatedAt = at };
+        return [pair, menteeRow, planItem, meeting, survey, surveyQuestion, response, surveyAnswer, methodist, methodistSubject, methodistMunicipality, statusChange,
+            assignment, request, attachment, history, notification, setting];
     }
 
     /// <summary>

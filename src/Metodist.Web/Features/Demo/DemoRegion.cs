@@ -157,15 +157,19 @@ public static class DemoRegion
         var drafting = Task.Run(drafter.DraftAll, ct);
         await InsertResultsAsync(db, support, ct);
         var routes = await drafting;
+        // Mentoring pairs fill the mentees' section 3 and the asset's methodists become tutors, so the network comes before the routes are written.
+        var network = DemoNetwork.Generate(staff, support, routes, day, clock.LocalTimeZone);
         await BulkInsert<Enrolment>.InsertAllAsync(db, support.Enrolments.All.Skip(earlier), ct);
         await BulkInsert<DevelopmentRoute>.InsertAllAsync(db, routes, ct);
         await BulkInsert<RouteItem>.InsertAllAsync(db, routes.SelectMany(r => r.Items), ct);
         await BulkInsert<RouteTransition>.InsertAllAsync(db, routes.SelectMany(r => r.Transitions), ct);
+        await DemoNetwork.InsertAsync(db, network, ct);
 
         if (password is not null)
         {
             db.ChangeTracker.AutoDetectChangesEnabled = true;
             await CreateAccountsAsync(users, data, password);
+            await DemoNetwork.InsertForAccountsAsync(db, network, ct);
         }
         await transaction.CommitAsync(ct);
         // Fresh statistics for the query planner: the lists choose their indexes by them.

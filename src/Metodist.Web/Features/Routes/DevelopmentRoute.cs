@@ -96,6 +96,9 @@ public sealed class RouteItem
     public Guid? CourseId { get; set; }
     public Guid? EnrolmentId { get; set; }
 
+    /// <summary>For section 3: the mentoring pair the item stands for; kept in step with the pair by the mentoring module.</summary>
+    public Guid? MentoringPairId { get; set; }
+
     /// <summary>Why the draft proposed this item («Выраженный дефицит: цифровая компетенция»).</summary>
     public string? Reason { get; set; }
 

@@ -45,6 +45,7 @@ internal sealed class RouteItemConfiguration : IEntityTypeConfiguration<RouteIte
         b.HasOne<Enrolment>().WithMany().HasForeignKey(x => x.EnrolmentId).OnDelete(DeleteBehavior.SetNull);
         b.HasIndex(x => x.RouteId);
         b.HasIndex(x => x.EnrolmentId);
+        b.HasIndex(x => x.MentoringPairId);
         b.HasIndex(x => new { x.PersonId, x.CourseId });
     }
 }

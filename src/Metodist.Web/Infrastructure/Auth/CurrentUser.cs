@@ -1,5 +1,7 @@
 using System.Security.Claims;
 using Metodist.Web.Features.Accounts;
+using Metodist.Web.Features.Asset;
+using Metodist.Web.Features.Mentoring;
 using Metodist.Web.Features.Registry;
 using Metodist.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
@@ -45,10 +47,17 @@ public sealed class CurrentUser(IHttpContextAccessor http, AppDbContext db)
         }
         var organizationIds = roles.Where(r => r.Role == AppRole.SchoolMethodist).Select(r => r.ScopeId).Distinct().ToArray();
         var personIds = user.PersonId is { } personId ? new[] { personId } : [];
-        // A tutor (regional methodist) sees the teachers whose routes they accompany.
-        var tutored = user.PersonId is { } tutorId
-            ? await db.Routes.Where(r => r.TutorPersonId == tutorId).Select(r => r.PersonId).Distinct().ToArrayAsync(ct)
-            : [];
+        // A tutor (regional methodist) sees the teachers whose routes they accompany and the teachers assigned to them;
+        // a mentor sees the mentees of their running pairs.
+        Guid[] tutored = [], mentored = [];
+        if (user.PersonId is { } me)
+        {
+            tutored = await db.Routes.Where(r => r.TutorPersonId == me).Select(r => r.PersonId)
+                .Union(db.AssetAssignments.Where(a => a.Methodist!.PersonId == me && a.Methodist.Status == AssetStatus.Active).Select(a => a.PersonId))
+                .ToArrayAsync(ct);
+            mentored = await db.MentoringMentees.Where(m => m.Pair!.MentorPersonId == me && m.Pair.Status == MentoringStatus.Active)
+                .Select(m => m.PersonId).Distinct().ToArrayAsync(ct);
+        }
         // An administrator of every region in the database sees everyone: the filter can be left out of
         // the query altogether, which keeps the region's teacher list fast at 100,000 people.
         var everyone = regionIds.Length > 0 && !await db.Regions.AnyAsync(r => !regionIds.Contains(r.Id), ct);
@@ -56,6 +65,7 @@ public sealed class CurrentUser(IHttpContextAccessor http, AppDbContext db)
         {
             SeesEveryone = everyone,
             TutoredPersonIds = tutored,
+            MentoredPersonIds = mentored,
         };
     }
 }
@@ -63,7 +73,7 @@ public sealed class CurrentUser(IHttpContextAccessor http, AppDbContext db)
 /// <summary>
 /// What one user may see: region administrators their regions, municipal methodists their
 /// municipalities, school methodists their organizations, everyone their own person.
-/// Tutors, mentors and association leaders see themselves until their modules attach teachers to them.
+/// Tutors see the teachers they accompany and mentors their mentees; association leaders see themselves until their module attaches members to them.
 /// </summary>
 public sealed record UserScope(
     Guid? UserId,
@@ -80,8 +90,11 @@ public sealed record UserScope(
     /// <summary>True for an administrator of every region there is: no row needs filtering.</summary>
     public bool SeesEveryone { get; init; }
 
-    /// <summary>The teachers whose routes this user accompanies as tutor.</summary>
+    /// <summary>The teachers whose routes this user accompanies as tutor, and those assigned to them as a regional methodist.</summary>
     public Guid[] TutoredPersonIds { get; init; } = [];
+
+    /// <summary>The mentees of this user's running mentoring pairs: their registry card, not their diagnostic results.</summary>
+    public Guid[] MentoredPersonIds { get; init; } = [];
 
     /// <summary>A region administrator or a methodist of a municipality or organization: staff who manage routes and campaigns.</summary>
     public bool IsMethodist => IsRegionAdmin || MunicipalityIds.Length > 0 || OrganizationIds.Length > 0;
@@ -98,20 +111,27 @@ public sealed record UserScope(
 
     public bool CanImport => IsRegionAdmin || Has(AppRole.MunicipalMethodist);
 
-    public IQueryable<Person> Persons(IQueryable<Person> source) => PrivatePersons(source);
+    /// <summary>
+    /// The people whose registry card (contacts, birth date, work) this user may open: <see cref="PrivatePersons"/> and,
+    /// for a mentor, their mentees.
+    /// </summary>
+    public IQueryable<Person> Persons(IQueryable<Person> source) =>
+        Visible(source, MentoredPersonIds);
 
     /// <summary>
     /// The people whose private records (diagnostic results, routes) this user may open: themselves, the teachers they
     /// tutor, and the teachers of the organizations, municipalities and regions they are methodists of. Association
     /// leaders and mentors get no one here by their role alone, whatever else they may come to see.
     /// </summary>
-    public IQueryable<Person> PrivatePersons(IQueryable<Person> source)
+    public IQueryable<Person> PrivatePersons(IQueryable<Person> source) => Visible(source, []);
+
+    private IQueryable<Person> Visible(IQueryable<Person> source, Guid[] extra)
     {
         if (UserId is null) return source.Where(_ => false);
         if (SeesEveryone) return source;
         var municipalities = MunicipalityIds;
         var organizations = OrganizationIds;
-        var persons = TutoredPersonIds.Length == 0 ? PersonIds : PersonIds.Concat(TutoredPersonIds).ToArray();
+        var persons = PersonIds.Concat(TutoredPersonIds).Concat(extra).Distinct().ToArray();
         var regionAdmin = IsRegionAdmin;
         return source.Where(p =>
             persons.Contains(p.Id)

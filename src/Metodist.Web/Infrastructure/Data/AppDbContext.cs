@@ -2,9 +2,14 @@ using Metodist.Web.Features.Accounts;
 using Metodist.Web.Features.Audit;
 using Metodist.Web.Features.Courses;
 using Metodist.Web.Features.Diagnostics;
+using Metodist.Web.Features.Asset;
+using Metodist.Web.Features.Consultations;
 using Metodist.Web.Features.Files;
+using Metodist.Web.Features.Mentoring;
+using Metodist.Web.Features.Notifications;
 using Metodist.Web.Features.Routes;
 using Metodist.Web.Features.Registry;
+using Metodist.Web.Features.Settings;
 using Metodist.Web.Infrastructure.Imports;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -43,6 +48,24 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, AuditAc
     public DbSet<DevelopmentRoute> Routes => Set<DevelopmentRoute>();
     public DbSet<RouteItem> RouteItems => Set<RouteItem>();
     public DbSet<RouteTransition> RouteTransitions => Set<RouteTransition>();
+    public DbSet<MentoringPair> MentoringPairs => Set<MentoringPair>();
+    public DbSet<MentoringMentee> MentoringMentees => Set<MentoringMentee>();
+    public DbSet<MentoringPlanItem> MentoringPlanItems => Set<MentoringPlanItem>();
+    public DbSet<MentoringMeeting> MentoringMeetings => Set<MentoringMeeting>();
+    public DbSet<AdaptationSurvey> AdaptationSurveys => Set<AdaptationSurvey>();
+    public DbSet<AdaptationQuestion> AdaptationQuestions => Set<AdaptationQuestion>();
+    public DbSet<AdaptationResponse> AdaptationResponses => Set<AdaptationResponse>();
+    public DbSet<AdaptationAnswer> AdaptationAnswers => Set<AdaptationAnswer>();
+    public DbSet<RegionalMethodist> RegionalMethodists => Set<RegionalMethodist>();
+    public DbSet<RegionalMethodistSubject> RegionalMethodistSubjects => Set<RegionalMethodistSubject>();
+    public DbSet<RegionalMethodistMunicipality> RegionalMethodistMunicipalities => Set<RegionalMethodistMunicipality>();
+    public DbSet<AssetStatusChange> AssetStatusChanges => Set<AssetStatusChange>();
+    public DbSet<AssetAssignment> AssetAssignments => Set<AssetAssignment>();
+    public DbSet<ConsultationRequest> ConsultationRequests => Set<ConsultationRequest>();
+    public DbSet<ConsultationAttachment> ConsultationAttachments => Set<ConsultationAttachment>();
+    public DbSet<ConsultationHistory> ConsultationHistory => Set<ConsultationHistory>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<AppSetting> AppSettings => Set<AppSetting>();
 
     /// <summary>Set to false only by bulk loaders that write their own audit entries.</summary>
     public bool AuditEnabled { get; set; } = true;
@@ -107,6 +130,15 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, AuditAc
         configurationBuilder.Properties<EnrolmentStatus>().HaveConversion<string>();
         configurationBuilder.Properties<RouteStatus>().HaveConversion<string>();
         configurationBuilder.Properties<RouteSection>().HaveConversion<string>();
+        configurationBuilder.Properties<MentoringForm>().HaveConversion<string>();
+        configurationBuilder.Properties<MentoringLevel>().HaveConversion<string>();
+        configurationBuilder.Properties<MentoringStatus>().HaveConversion<string>();
+        configurationBuilder.Properties<MentoringPlanKind>().HaveConversion<string>();
+        configurationBuilder.Properties<AdaptationRound>().HaveConversion<string>();
+        configurationBuilder.Properties<AdaptationQuestionKind>().HaveConversion<string>();
+        configurationBuilder.Properties<AssetStatus>().HaveConversion<string>();
+        configurationBuilder.Properties<ConsultationStatus>().HaveConversion<string>();
+        configurationBuilder.Properties<ConsultationLevel>().HaveConversion<string>();
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

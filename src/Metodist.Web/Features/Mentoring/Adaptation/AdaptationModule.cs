@@ -1,0 +1,14 @@
+namespace Metodist.Web.Features.Mentoring.Adaptation;
+
+/// <summary>Services and API of adaptation monitoring of young teachers.</summary>
+public static class AdaptationModule
+{
+    public static IServiceCollection AddAdaptation(this IServiceCollection services)
+    {
+        return services;
+    }
+
+    public static void MapAdaptationApi(this RouteGroupBuilder api)
+    {
+    }
+}

@@ -1,0 +1,14 @@
+namespace Metodist.Web.Features.Mentoring;
+
+/// <summary>Services and API of the module of наставничества (пары, молодые педагоги, подбор наставников).</summary>
+public static class MentoringModule
+{
+    public static IServiceCollection AddMentoring(this IServiceCollection services)
+    {
+        return services;
+    }
+
+    public static void MapMentoringApi(this RouteGroupBuilder api)
+    {
+    }
+}
