@@ -45,6 +45,7 @@ public sealed class RouteBatch(AppDbContext db, TimeProvider clock)
         var teachers = await LoadTeachersAsync(profiles.Keys.ToHashSet(), today, ct);
         var catalogue = await RouteDrafts.LoadCatalogueAsync(db, today, ct);
         var registry = await DraftRegistry.LoadAsync(db, null, null, today, ct);
+        var tutors = await Asset.AssetTutors.TutorsAsync(db, ct);
 
         var routes = new List<DevelopmentRoute>();
         foreach (var (personId, profile) in profiles)
@@ -52,6 +53,7 @@ public sealed class RouteBatch(AppDbContext db, TimeProvider clock)
             if (!teachers.TryGetValue(personId, out var found)) continue;
             var route = RouteDrafts.Build(found.Teacher, found.Header, profile, RouteDrafter.Draft(found.Teacher, profile, catalogue, registry, start, end), start, end, userName);
             RouteDrafts.AddDraftedStep(route, profile, null, userName);
+            if (tutors.TryGetValue(personId, out var tutor)) route.TutorPersonId = tutor;
             routes.Add(route);
         }
 

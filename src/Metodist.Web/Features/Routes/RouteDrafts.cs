@@ -179,6 +179,7 @@ public sealed class RouteDrafts(AppDbContext db, TimeProvider clock)
         var (start, end) = RouteDrafter.Period(today);
         var route = Build(teacher, header, profile, RouteDrafter.Draft(teacher, profile, catalogue, registry, start, end), start, end, userName);
         AddDraftedStep(route, profile, userId, userName);
+        route.TutorPersonId = await Asset.AssetTutors.TutorOfAsync(db, personId, ct);
         db.Routes.Add(route);
         await db.SaveChangesAsync(ct);
         return route;
