@@ -4,7 +4,7 @@ using Metodist.Web.Infrastructure.Data;
 namespace Metodist.Web.Features.Demo;
 
 /// <summary>Everything the support network adds to the demo region: mentoring, the methodical asset and the consultation desk.</summary>
-internal sealed record DemoNetworkData(DemoMentoringData Mentoring, DemoAssetData Asset, DemoConsultationsData Consultations);
+internal sealed record DemoNetworkData(DemoMentoringData Mentoring, DemoAdaptationData Adaptation, DemoAssetData Asset, DemoConsultationsData Consultations);
 
 /// <summary>
 /// Builds the support network of the demo region over its registry, catalogue and drafted routes, before the routes are
@@ -14,6 +14,7 @@ internal static class DemoNetwork
 {
     public static DemoNetworkData Generate(DemoStaff staff, DemoSupportData support, IReadOnlyList<DevelopmentRoute> routes, DateOnly today, TimeZoneInfo zone) =>
         new(DemoMentoring.Generate(staff, routes, today, zone),
+            DemoAdaptation.Generate(staff, today, zone),
             DemoAsset.Generate(staff, support, routes, today, zone),
             DemoConsultations.Generate(staff, today, zone));
 
@@ -21,6 +22,7 @@ internal static class DemoNetwork
     public static async Task InsertAsync(AppDbContext db, DemoNetworkData data, CancellationToken ct)
     {
         await DemoMentoring.InsertAsync(db, data.Mentoring, ct);
+        await DemoAdaptation.InsertAsync(db, data.Adaptation, ct);
         await DemoAsset.InsertAsync(db, data.Asset, ct);
         await DemoConsultations.InsertAsync(db, data.Consultations, ct);
     }
