@@ -5,10 +5,14 @@ public static class AdaptationModule
 {
     public static IServiceCollection AddAdaptation(this IServiceCollection services)
     {
+        services.AddScoped<AdaptationSurveys>();
+        services.AddScoped<AdaptationTaking>();
+        services.AddScoped<AdaptationResults>();
         return services;
     }
 
     public static void MapAdaptationApi(this RouteGroupBuilder api)
     {
+        api.MapAdaptationEndpoints();
     }
 }

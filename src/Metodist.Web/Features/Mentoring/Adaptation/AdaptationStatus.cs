@@ -17,6 +17,13 @@ public static class AdaptationStatus
     public const decimal AdaptedFrom = 4.0m;
     public const decimal AdaptingFrom = 3.0m;
 
+    /// <summary>The mean of the marks given (1–5), to two decimals as it is stored; null when there are none.</summary>
+    public static decimal? MeanOf(IEnumerable<int?> scores)
+    {
+        var given = scores.OfType<int>().ToList();
+        return given.Count == 0 ? null : Math.Round((decimal)given.Sum() / given.Count, 2, MidpointRounding.AwayFromZero);
+    }
+
     public static AdaptationState Of(decimal? meanScore) => meanScore switch
     {
         null => AdaptationState.NoData,
