@@ -5,10 +5,15 @@ public static class AssetModule
 {
     public static IServiceCollection AddAsset(this IServiceCollection services)
     {
+        services.AddScoped<AssetService>();
+        services.AddScoped<AssetList>();
+        services.AddScoped<AssetCandidates>();
+        services.AddScoped<AssetCard>();
         return services;
     }
 
     public static void MapAssetApi(this RouteGroupBuilder api)
     {
+        api.MapAssetEndpoints();
     }
 }
