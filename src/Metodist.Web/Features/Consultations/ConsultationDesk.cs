@@ -6,6 +6,7 @@ using Metodist.Web.Infrastructure.Auth;
 using Metodist.Web.Infrastructure.Data;
 using Metodist.Web.Infrastructure.Text;
 using Metodist.Web.Infrastructure.Web;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 
 namespace Metodist.Web.Features.Consultations;
@@ -432,9 +433,8 @@ public sealed class ConsultationDesk(AppDbContext db, CurrentUser user, Consulta
         var a = answer?.Trim();
         if (string.IsNullOrEmpty(q) || string.IsNullOrEmpty(a)) return ConsultationOp.Invalid("Для публикации нужны и вопрос, и ответ.");
         if (q.Length > 8000 || a.Length > 8000) return ConsultationOp.Invalid("Вопрос и ответ — не длиннее 8000 знаков каждый.");
-        if (await AskerNamesAsync(request, ct) is { Count: > 0 } names
-            && names.FirstOrDefault(n => SearchText.Normalize(q + " " + a).Contains(n, StringComparison.Ordinal)) is { } found)
-            return ConsultationOp.Invalid($"В тексте для публикации встречается имя заявителя («{found}»): уберите его — ответы публикуются без имён.");
+        if (await AskerSurnameAsync(request, ct) is { } surname && NamePattern(surname).IsMatch(q + " " + a))
+            return ConsultationOp.Invalid($"В тексте для публикации встречается фамилия заявителя («{surname}»): уберите её — ответы публикуются без имён.");
         var (_, name) = await MeAsync(ct);
         if (!request.IsPublished) request.PublishedAt = Now;
         request.IsPublished = true;
@@ -458,13 +458,11 @@ public sealed class ConsultationDesk(AppDbContext db, CurrentUser user, Consulta
         return ConsultationOp.Ok;
     }
 
-    /// <summary>The asker's surname (folded), which a published text must not contain; none for an organization or an account without a person.</summary>
-    private async Task<List<string>> AskerNamesAsync(ConsultationRequest request, CancellationToken ct)
-    {
-        if (request.AskerPersonId is not { } personId) return [];
-        var person = await db.Persons.AsNoTracking().Where(p => p.Id == personId).Select(p => new { p.LastName }).FirstOrDefaultAsync(ct);
-        return person is null || person.LastName.Length < 3 ? [] : [SearchText.Normalize(person.LastName)];
-    }
+    /// <summary>The asker's surname, which a published text must not contain; none for an account without a person.</summary>
+    private async Task<string?> AskerSurnameAsync(ConsultationRequest request, CancellationToken ct) =>
+        request.AskerPersonId is { } personId
+            ? await db.Persons.AsNoTracking().Where(p => p.Id == personId && p.LastName.Length >= 3).Select(p => p.LastName).FirstOrDefaultAsync(ct)
+            : null;
 
     /// <summary>
     /// The question and answer proposed for publication: the request's text and answer with the asker's name taken out
@@ -486,14 +484,23 @@ public sealed class ConsultationDesk(AppDbContext db, CurrentUser user, Consulta
         return (Scrub(request.Text, words), Scrub(request.Answer ?? "", words));
     }
 
-    /// <summary>Replaces each of the words (names) with «…», whatever their case.</summary>
+    /// <summary>Replaces each of the words (names) in any of their case forms with «…».</summary>
     public static string Scrub(string text, IEnumerable<string> words)
     {
         ArgumentNullException.ThrowIfNull(words);
         foreach (var word in words.Where(w => w.Length >= 3).OrderByDescending(w => w.Length))
-            text = System.Text.RegularExpressions.Regex.Replace(text, $@"\b{System.Text.RegularExpressions.Regex.Escape(word)}\w*", "…",
-                System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant,
-                TimeSpan.FromSeconds(1));
+            text = NamePattern(word).Replace(text, "…");
         return text;
+    }
+
+    /// <summary>
+    /// A name as a whole word in any case form: its stem (without the ending that declension changes: Корельская,
+    /// Корельской, Корельскую) and whatever letters follow, ignoring letter case.
+    /// </summary>
+    public static Regex NamePattern(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var stem = name.Length >= 6 ? name[..^2] : name.Length >= 4 ? name[..^1] : name;
+        return new Regex($@"\b{Regex.Escape(stem)}\w*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
     }
 }
