@@ -61,6 +61,12 @@ public static class AdaptationTitles
 
     public static string Title(this AdaptationQuestionKind kind) => kind == AdaptationQuestionKind.Scale ? "оценка от 1 до 5" : "свободный ответ";
 
+    /// <summary>A mean mark as pages show it: "4,25", or a dash when there is none.</summary>
+    public static string Mark(decimal? mean) => mean?.ToString("0.00", MetodistApp.Russian) ?? "—";
+
+    /// <summary>A share in per cent as pages show it: "45,3 %", or a dash.</summary>
+    public static string Percent(decimal? share) => share is { } value ? value.ToString("0.#", MetodistApp.Russian) + " %" : "—";
+
     public static AdaptationSurveyState StateOn(this AdaptationSurvey survey, DateOnly today) =>
         today < survey.OpensOn ? AdaptationSurveyState.Planned : today > survey.ClosesOn ? AdaptationSurveyState.Closed : AdaptationSurveyState.Open;
 
