@@ -5,10 +5,15 @@ public static class MentoringModule
 {
     public static IServiceCollection AddMentoring(this IServiceCollection services)
     {
+        services.AddScoped<MentoringPairs>();
+        services.AddScoped<MentoringPairList>();
+        services.AddScoped<YoungTeacherList>();
+        services.AddScoped<MentorSuggestions>();
         return services;
     }
 
     public static void MapMentoringApi(this RouteGroupBuilder api)
     {
+        api.MapMentoringEndpoints();
     }
 }

@@ -1,5 +1,6 @@
 using Metodist.Web.Features.Courses;
 using Metodist.Web.Features.Diagnostics;
+using Metodist.Web.Features.Mentoring;
 
 namespace Metodist.Web.Features.Routes;
 
@@ -18,6 +19,9 @@ public sealed record CatalogueCourse(
 /// <summary>A colleague the registry offers: a teacher-methodist whose lessons to visit, a possible mentor, a young teacher to mentor.</summary>
 public sealed record Colleague(Guid PersonId, string ShortName, string Organization);
 
+/// <summary>A running mentoring pair as section 3 of a route names it: the text of the item and the pair's end.</summary>
+public sealed record DraftPairing(Guid PairId, string Details, DateOnly? EndDate);
+
 /// <summary>What the registry holds around a teacher, looked up by the drafter.</summary>
 public interface IDraftRegistry
 {
@@ -32,9 +36,17 @@ public interface IDraftRegistry
 
     /// <summary>Courses the teacher has already completed or is enrolled in.</summary>
     bool HasTaken(Guid personId, Guid courseId);
+
+    /// <summary>The running mentoring pair in which the teacher is a mentee: its real mentor goes before any the registry could offer.</summary>
+    DraftPairing? MenteePairing(DraftTeacher teacher) => null;
+
+    /// <summary>The running mentoring pairs the teacher leads as a mentor.</summary>
+    IReadOnlyList<DraftPairing> MentorPairings(DraftTeacher teacher) => [];
 }
 
-public sealed record DraftItem(RouteSection Section, string Title, string? Details, int? Hours, DateOnly? Deadline, Guid? DeficitAreaId, Guid? CourseId, string? Reason);
+public sealed record DraftItem(
+    RouteSection Section, string Title, string? Details, int? Hours, DateOnly? Deadline, Guid? DeficitAreaId, Guid? CourseId, string? Reason,
+    Guid? MentoringPairId = null);
 
 /// <summary>
 /// Proposes a route from a deficit profile. For each area with a deficit, most severe first, the best catalogue course
@@ -129,18 +141,30 @@ public static class RouteDrafter
                 "Размещение в банке методических материалов образовательной организации", null, end, areas[0].AreaId, null, Reason(areas)));
         }
 
-        // 3 mentoring.
-        if (teacher.IsYoung)
+        // 3 mentoring: the teacher's running pairs first, then what the registry offers.
+        const string youngReason = "Молодой педагог: первые три года работы";
+        if (registry.MenteePairing(teacher) is { } pairing)
+        {
+            items.Add(new DraftItem(RouteSection.Mentoring, MentoringRouteItems.MenteeTitle, pairing.Details, null, Within(pairing.EndDate, start, end), null, null,
+                teacher.IsYoung ? youngReason : "Наставничество по приказу", pairing.PairId));
+        }
+        else if (teacher.IsYoung)
         {
             var mentor = registry.PossibleMentor(teacher);
-            items.Add(new DraftItem(RouteSection.Mentoring, "Работа с наставником",
+            items.Add(new DraftItem(RouteSection.Mentoring, MentoringRouteItems.MenteeTitle,
                 mentor is null ? "Адаптация в профессии, планирование и анализ уроков" : $"Наставник — {mentor.ShortName} ({mentor.Organization}); адаптация в профессии, планирование и анализ уроков",
-                null, end, null, null, "Молодой педагог: первые три года работы"));
+                null, end, null, null, youngReason));
         }
-        else if (teacher.IsAssetEligible && registry.YoungColleague(teacher) is { } young)
+        var leading = registry.MentorPairings(teacher);
+        foreach (var pair in leading)
         {
-            items.Add(new DraftItem(RouteSection.Mentoring, "Работа в качестве наставника",
-                $"Наставник молодого педагога {young.ShortName}; помощь в планировании и анализе уроков", null, end, null, null,
+            items.Add(new DraftItem(RouteSection.Mentoring, MentoringRouteItems.MentorTitle, pair.Details, null, Within(pair.EndDate, start, end), null, null,
+                "Наставник по приказу", pair.PairId));
+        }
+        if (leading.Count == 0 && !teacher.IsYoung && teacher.IsAssetEligible && registry.YoungColleague(teacher) is { } colleague)
+        {
+            items.Add(new DraftItem(RouteSection.Mentoring, MentoringRouteItems.MentorTitle,
+                $"Наставник молодого педагога {colleague.ShortName}; помощь в планировании и анализе уроков", null, end, null, null,
                 "Опыт и категория педагога позволяют быть наставником"));
         }
         return items;
@@ -152,6 +176,9 @@ public static class RouteDrafter
         string.Join("; ", areas.Select(a => $"{Capital(a.Level.Title())}: {Lower(a.Name)} ({Points(a.Score)})"));
 
     private static string Points(int score) => $"{score} {Infrastructure.Web.Format.Plural(score, "балл", "балла", "баллов")}";
+
+    /// <summary>A pair's end as the deadline when it falls inside the route, else the route's end.</summary>
+    private static DateOnly Within(DateOnly? date, DateOnly start, DateOnly end) => date is { } d && d >= start && d <= end ? d : end;
 
     private static DateOnly Middle(DateOnly start, DateOnly end) => DateOnly.FromDayNumber((start.DayNumber + end.DayNumber) / 2);
 

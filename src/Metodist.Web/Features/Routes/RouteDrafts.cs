@@ -1,5 +1,6 @@
 using Metodist.Web.Features.Courses;
 using Metodist.Web.Features.Diagnostics;
+using Metodist.Web.Features.Mentoring;
 using Metodist.Web.Features.Registry;
 using Metodist.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
@@ -14,6 +15,8 @@ public sealed class DraftRegistry : IDraftRegistry
     private readonly Dictionary<(Guid, Guid), List<Colleague>> _mentorsInMunicipality = [];
     private readonly Dictionary<Guid, List<Colleague>> _young = [];
     private readonly HashSet<(Guid, Guid)> _taken = [];
+    private readonly Dictionary<Guid, DraftPairing> _menteePairings = [];
+    private readonly Dictionary<Guid, List<DraftPairing>> _mentorPairings = [];
 
     public Colleague? LessonsToVisit(DraftTeacher teacher) =>
         teacher.MunicipalityId is { } m && teacher.SubjectId is { } s ? Other(_methodists, (m, s), teacher.PersonId) : null;
@@ -29,6 +32,10 @@ public sealed class DraftRegistry : IDraftRegistry
         teacher.OrganizationId is { } o && _young.TryGetValue(o, out var list) ? list.FirstOrDefault(c => c.PersonId != teacher.PersonId) : null;
 
     public bool HasTaken(Guid personId, Guid courseId) => _taken.Contains((personId, courseId));
+
+    public DraftPairing? MenteePairing(DraftTeacher teacher) => _menteePairings.GetValueOrDefault(teacher.PersonId);
+
+    public IReadOnlyList<DraftPairing> MentorPairings(DraftTeacher teacher) => _mentorPairings.TryGetValue(teacher.PersonId, out var list) ? list : [];
 
     private static Colleague? Other<TKey>(Dictionary<TKey, List<Colleague>> index, TKey key, Guid self) where TKey : notnull =>
         index.TryGetValue(key, out var list) ? list.FirstOrDefault(c => c.PersonId != self) : null;
@@ -92,6 +99,21 @@ public sealed class DraftRegistry : IDraftRegistry
         var enrolments = db.Enrolments.AsNoTracking().Where(e => e.Status != EnrolmentStatus.Cancelled);
         if (takenBy is not null) enrolments = enrolments.Where(e => takenBy.Contains(e.PersonId));
         foreach (var e in await enrolments.Select(e => new { e.PersonId, e.CourseId }).ToListAsync(ct)) registry._taken.Add((e.PersonId, e.CourseId));
+
+        // Running mentoring pairs: the real mentor (and the mentor's own mentees) go into section 3.
+        var pairs = db.MentoringPairs.Where(p => p.Status == MentoringStatus.Active);
+        if (around is not null)
+        {
+            var self = around.PersonId;
+            pairs = pairs.Where(p => p.MentorPersonId == self || p.Mentees.Any(m => m.PersonId == self));
+        }
+        else if (municipalityIds is not null) pairs = pairs.Where(p => municipalityIds.Contains(p.MunicipalityId));
+        foreach (var pair in (await MentoringRouteItems.LoadAsync(db, pairs, ct)).OrderBy(p => p.PairId))
+        {
+            foreach (var mentee in pair.MenteeIds) registry._menteePairings.TryAdd(mentee, new DraftPairing(pair.PairId, pair.MenteeDetails, pair.EndDate));
+            if (!registry._mentorPairings.TryGetValue(pair.MentorPersonId, out var led)) registry._mentorPairings[pair.MentorPersonId] = led = [];
+            led.Add(new DraftPairing(pair.PairId, pair.MentorDetails, pair.EndDate));
+        }
         return registry;
     }
 }
@@ -213,7 +235,7 @@ public sealed class RouteDrafts(AppDbContext db, TimeProvider clock)
             {
                 Id = Guid.CreateVersion7(), RouteId = route.Id, PersonId = teacher.PersonId, Section = item.Section, SortOrder = ++order,
                 Title = Cut(item.Title, 500)!, Details = Cut(item.Details, 1000), Hours = item.Hours, Deadline = item.Deadline, DeficitAreaId = item.DeficitAreaId,
-                CourseId = item.CourseId, Reason = Cut(item.Reason, 1000),
+                CourseId = item.CourseId, Reason = Cut(item.Reason, 1000), MentoringPairId = item.MentoringPairId,
             });
         }
         return route;
