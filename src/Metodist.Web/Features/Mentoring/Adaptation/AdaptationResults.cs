@@ -26,10 +26,13 @@ public sealed record AdaptationGroup(
 /// <summary>A young teacher whose answers say they are struggling, for the methodists of their school or municipality.</summary>
 public sealed record StrugglingTeacher(Guid PersonId, string FullName, string? Organization, string? Municipality, decimal MeanScore, bool HasMentor);
 
+/// <summary>A free answer and how many gave it in the same words.</summary>
+public sealed record NeedCount(string Text, int Count);
+
 /// <summary>The results of one round in the user's scope.</summary>
 public sealed record AdaptationReport(
     AdaptationSurvey Survey, AdaptationSurveyState State, IReadOnlyList<AdaptationGroup> Municipalities, AdaptationGroup Total,
-    IReadOnlyList<StrugglingTeacher> Struggling, IReadOnlyList<string> Needs);
+    IReadOnlyList<StrugglingTeacher> Struggling, IReadOnlyList<NeedCount> Needs);
 
 /// <summary>The counts and marks of one response, read for the aggregation.</summary>
 public sealed record ResponseFigures(Guid PersonId, Guid? MunicipalityId, Guid? OrganizationId, decimal? MeanScore, bool Young);
@@ -43,7 +46,7 @@ public sealed class AdaptationResults(AppDbContext db, AdaptationSurveys surveys
 {
     public const int MinGroup = 5;
 
-    /// <summary>Free answers shown at most (the latest), nameless.</summary>
+    /// <summary>Free answers shown at most, nameless: the most frequent first, then the latest.</summary>
     public const int NeedsShown = 40;
 
     /// <summary>The day the young are counted on: today while the round runs, its first or last day before or after.</summary>
@@ -162,14 +165,16 @@ public sealed class AdaptationResults(AppDbContext db, AdaptationSurveys surveys
             .OrderBy(t => t.MeanScore).ThenBy(t => t.FullName, StringComparer.Ordinal).ToList();
     }
 
-    /// <summary>The latest free answers of the group, without names.</summary>
-    private async Task<List<string>> NeedsAsync(AdaptationSurvey survey, IQueryable<AdaptationResponse> responses, CancellationToken ct)
+    /// <summary>The free answers of the group without names, the same words counted together.</summary>
+    private async Task<List<NeedCount>> NeedsAsync(AdaptationSurvey survey, IQueryable<AdaptationResponse> responses, CancellationToken ct)
     {
         var textQuestions = survey.Questions.Where(q => q.Kind == AdaptationQuestionKind.Text).Select(q => q.Id).ToArray();
         if (textQuestions.Length == 0) return [];
-        return await db.AdaptationAnswers.AsNoTracking().Where(a => a.Text != null && textQuestions.Contains(a.QuestionId))
-            .Join(responses, a => a.ResponseId, r => r.Id, (a, r) => new { a.Text, r.SubmittedAt })
-            .OrderByDescending(x => x.SubmittedAt).Take(NeedsShown).Select(x => x.Text!).ToListAsync(ct);
+        var answers = await db.AdaptationAnswers.AsNoTracking().Where(a => a.Text != null && textQuestions.Contains(a.QuestionId))
+            .Join(responses, a => a.ResponseId, r => r.Id, (a, r) => new { a.Text, r.SubmittedAt }).ToListAsync(ct);
+        return answers.GroupBy(a => a.Text!.Trim(), StringComparer.OrdinalIgnoreCase)
+            .Select(g => (Need: new NeedCount(g.First().Text!.Trim(), g.Count()), Latest: g.Max(a => a.SubmittedAt)))
+            .OrderByDescending(x => x.Need.Count).ThenByDescending(x => x.Latest).Take(NeedsShown).Select(x => x.Need).ToList();
     }
 
     /// <summary>The report as a workbook: one sheet per municipality, one per question in each municipality.</summary>

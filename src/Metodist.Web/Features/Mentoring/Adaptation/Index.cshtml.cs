@@ -19,7 +19,6 @@ public sealed class IndexModel(AppDbContext db, CurrentUser currentUser, Adaptat
 
     public UserScope Scope { get; private set; } = UserScope.Nobody;
     public List<AdaptationSurvey> Surveys { get; private set; } = [];
-    public Dictionary<Guid, int> Responses { get; private set; } = [];
     public List<Option> Municipalities { get; private set; } = [];
     public AdaptationReport? Report { get; private set; }
     public DateOnly Today => surveys.Today;
@@ -30,7 +29,6 @@ public sealed class IndexModel(AppDbContext db, CurrentUser currentUser, Adaptat
         if (!Scope.IsStaff) return Redirect("/Mentoring/Adaptation/Take");
         if (!Scope.IsMethodist) return Page();
         Surveys = await surveys.AllAsync(ct);
-        Responses = await surveys.ResponseCountsAsync(ct);
         Municipalities = await ScopeOptions.MunicipalitiesAsync(db, Scope, ct);
         if (Selected() is not { } survey) return SurveyId is null ? Page() : NotFound();
         SurveyId = survey.Id;
@@ -43,7 +41,6 @@ public sealed class IndexModel(AppDbContext db, CurrentUser currentUser, Adaptat
         var scope = await currentUser.ScopeAsync(ct);
         if (!scope.IsMethodist) return Forbid();
         Surveys = await surveys.AllAsync(ct);
-        Responses = await surveys.ResponseCountsAsync(ct);
         if (Selected() is not { } survey) return NotFound();
         var report = await results.BuildAsync(survey, scope, MunicipalityId, ct);
         if (report is null) return NotFound();
