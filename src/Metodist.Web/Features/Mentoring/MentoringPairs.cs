@@ -209,8 +209,8 @@ public sealed class MentoringPairs(AppDbContext db, CurrentUser user, RegionSett
             Id = Guid.CreateVersion7(), PairId = pair.Id, Date = date!.Value, Topic = topic!.Trim(), Hours = hours!.Value,
             Notes = string.IsNullOrWhiteSpace(notes) ? null : notes.Trim(), CreatedAt = clock.GetUtcNow().UtcDateTime, CreatedBy = Signature(scope),
         };
+        // Adding it to the context puts it into the tracked pair's meetings too.
         db.MentoringMeetings.Add(meeting);
-        pair.Meetings.Add(meeting);
         pair.UpdatedAt = meeting.CreatedAt;
         await db.SaveChangesAsync(ct);
         return (MentoringOp.Ok, meeting);
@@ -230,7 +230,6 @@ public sealed class MentoringPairs(AppDbContext db, CurrentUser user, RegionSett
             DueDate = dueDate, SortOrder = pair.PlanItems.Select(i => i.SortOrder).DefaultIfEmpty(0).Max() + 1,
         };
         db.MentoringPlanItems.Add(item);
-        pair.PlanItems.Add(item);
         await db.SaveChangesAsync(ct);
         return MentoringOp.Ok;
     }
