@@ -429,4 +429,17 @@ public sealed class ConsultationApiTests(ConsultationFixture f) : IClassFixture<
         await desk.PostAsJsonAsync($"/api/consultations/{Id(request)}/answer", new { text = "Ответ" });
         (await asker.PostAsJsonAsync($"/api/consultations/{Id(request)}/publish", new { question = "В", answer = "О" })).StatusCode.Should().Be(HttpStatusCode.Forbidden);
     }
+
+    [Fact]
+    public async Task OpenApiDocumentDescribesTheDeskAndThePublicAnswers()
+    {
+        using var client = f.App.Anonymous();
+
+        using var json = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json"));
+
+        json.RootElement.GetProperty("paths").EnumerateObject().Select(p => p.Name).Should().Contain(
+            ["/api/consultations", "/api/consultations/{id}", "/api/consultations/{id}/take", "/api/consultations/{id}/answer",
+             "/api/consultations/{id}/reject", "/api/consultations/{id}/close", "/api/consultations/{id}/forward", "/api/consultations/{id}/return",
+             "/api/consultations/{id}/publish", "/api/answers"]);
+    }
 }

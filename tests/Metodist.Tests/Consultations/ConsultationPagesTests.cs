@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text.Json;
 using AngleSharp.Html.Dom;
 using Metodist.Tests.Infrastructure;
@@ -158,6 +159,39 @@ public sealed class ConsultationPagesTests(ConsultationFixture f) : IClassFixtur
         var article = answers.QuerySelector($"#answer-{Id(request)}")!;
         article.TextContent.Should().Contain("Оценивайте по критериям").And.Contain("ММС: Северск").And.NotContain(teacher.LastName);
         answers.QuerySelector("main")!.TextContent.Should().NotContain("Страничн");
+    }
+
+    [Fact]
+    public async Task AnswerWithAFileReachesTheAskerWhoCanOpenTheFile()
+    {
+        var (_, login) = await f.AddTeacherAsync(f.Data.NorthSchool, "Файловая");
+        var request = await f.AskAsync(login, new { topic = "Образец программы курса внеурочной деятельности", text = "Нужен образец." });
+        using var desk = await BrowserSession.SignedInAsync(f.App, f.NorthMethodist);
+        var url = $"/Consultations/{Id(request)}";
+        var page = await desk.GetPageAsync(url);
+        var form = page.QuerySelectorAll("form").OfType<IHtmlFormElement>().First(x => x.GetAttribute("action")!.Contains("handler=Answer"));
+        using var content = new MultipartFormDataContent
+        {
+            { new StringContent(BrowserSession.AntiforgeryToken(page)), "__RequestVerificationToken" },
+            { new StringContent("Образец программы — во вложении."), "answer" },
+        };
+        var upload = new ByteArrayContent(Pdf);
+        upload.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+        content.Add(upload, "files", "образец.pdf");
+
+        var answered = await desk.Client.PostAsync(form.GetAttribute("action"), content);
+
+        answered.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        using var teacher = await BrowserSession.SignedInAsync(f.App, login);
+        var mine = await teacher.GetPageAsync(url);
+        mine.QuerySelector("main")!.TextContent.Should().Contain("Образец программы — во вложении.").And.Contain("Файлы к ответу");
+        var link = mine.QuerySelectorAll("a").Single(a => a.TextContent == "образец.pdf").GetAttribute("href")!;
+        (await (await teacher.Client.GetAsync(link)).Content.ReadAsByteArrayAsync()).Should().Equal(Pdf);
+        using var api = await f.ClientAsync(login);
+        var view = await api.GetFromJsonAsync<JsonElement>($"/api/consultations/{Id(request)}");
+        var attachment = view.GetProperty("attachments").EnumerateArray().Single();
+        attachment.GetProperty("isAnswer").GetBoolean().Should().BeTrue();
+        (await api.GetAsync(attachment.GetProperty("url").GetString())).StatusCode.Should().Be(HttpStatusCode.OK);
     }
 
     [Fact]
