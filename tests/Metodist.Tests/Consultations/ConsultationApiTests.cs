@@ -207,6 +207,10 @@ public sealed class ConsultationApiTests(ConsultationFixture f) : IClassFixture<
         list.GetProperty("total").GetInt32().Should().Be(ids.Count);
         (await northDesk.GetAsync($"/api/consultations/{Id(southRequest)}")).StatusCode.Should().Be(HttpStatusCode.NotFound);
 
+        var emptyFilters = await northDesk.GetAsync("/api/consultations?status=&overdue=&page=");
+        emptyFilters.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await emptyFilters.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("page").GetInt32().Should().Be(1);
+
         using var southTeacher = await f.ClientAsync(south);
         var own = await southTeacher.GetFromJsonAsync<JsonElement>("/api/consultations");
         own.GetProperty("items").EnumerateArray().Select(Id).Should().Equal(Id(southRequest));

@@ -233,13 +233,17 @@ internal static class DemoConsultations
             if (_centre.Count == 0) _centre.Add(staff.Admin);
         }
 
-        /// <summary>Mostly closed or answered when the due date has long passed, a few still open (overdue) or rejected; recent ones new or in progress.</summary>
+        /// <summary>
+        /// Recent requests new or in progress; those due in the last three weeks mostly answered, a few still open (overdue);
+        /// older ones answered, closed or rejected. Weights in the order of <see cref="ConsultationStatus"/>.
+        /// </summary>
         private ConsultationStatus StatusFor(DateOnly received)
         {
             var due = WorkingDays.AddWorkingDays(received, DueDays);
-            if (due >= today)
-                return (ConsultationStatus)_rng.PickIndex([0.4, 0.4, 0.17, 0, 0.03]);
-            return (ConsultationStatus)_rng.PickIndex([0.03, 0.05, 0.17, 0.67, 0.08]);
+            double[] weights = due >= today ? [0.4, 0.4, 0.17, 0, 0.03]
+                : due >= today.AddDays(-21) ? [0.1, 0.2, 0.3, 0.35, 0.05]
+                : [0, 0, 0.1, 0.82, 0.08];
+            return (ConsultationStatus)_rng.PickIndex(weights);
         }
 
         /// <summary>The demo teacher's questions: the technological card (closed), discipline (in progress), and one of their subject (answered).</summary>
