@@ -285,6 +285,11 @@ public sealed class MentoringApiTests(RoleAccountsFixture f) : IClassFixture<Rol
         using var outsider = await f.ClientAsync(f.SouthMethodist);
         var meeting = new { date = Today.AddDays(-2), topic = "Анализ открытого урока по математике", hours = 1.5 };
 
+        var told = await f.App.ReadAsync(db => db.Notifications.Where(n => n.Link == $"/Mentoring/{pair.Id()}").Select(n => new { n.Text, n.UserId }).ToListAsync());
+        told.Should().ContainSingle().Which.Text.Should().StartWith($"Вы назначены наставником: {young.FullName}");
+        (await f.App.ReadAsync(db => db.Notifications.CountAsync(n => n.Link == "/Mentoring/My" && n.Text.Contains("Вам назначен наставник")
+            && db.Users.Any(u => u.Id == n.UserId && u.UserName == youngLogin)))).Should().Be(1);
+
         var logged = await mentor.PostAsJsonAsync($"/api/mentoring/pairs/{pair.Id()}/meetings", meeting);
         logged.StatusCode.Should().Be(HttpStatusCode.Created, await logged.Content.ReadAsStringAsync());
         var view = await logged.Content.ReadFromJsonAsync<JsonElement>();

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using AngleSharp.Html.Dom;
+using DocumentFormat.OpenXml.Packaging;
 using Metodist.Tests.Infrastructure;
 using Metodist.Tests.Routes;
 using Metodist.Web.Features.Routes;
@@ -86,6 +87,8 @@ public sealed class MentoringPagesTests(RoleAccountsFixture f) : IClassFixture<R
         routePage.QuerySelector($"a[href='{pairUrl}']").Should().NotBeNull();
         var print = await session.GetPageAsync($"/Routes/Print/{route.Id}");
         print.QuerySelector("article.printform")!.TextContent.Should().Contain("Работа с наставником").And.Contain(best.ShortName);
+        using var docx = WordprocessingDocument.Open(new MemoryStream(await api.GetByteArrayAsync($"/api/routes/{route.Id}/docx")), false);
+        docx.MainDocumentPart!.Document.Body!.InnerText.Should().Contain("Работа с наставником").And.Contain($"Наставник — {best.ShortName}");
     }
 
     [Fact]
