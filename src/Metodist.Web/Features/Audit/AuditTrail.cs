@@ -1,4 +1,7 @@
+using Metodist.Web.Features.Asset;
+using Metodist.Web.Features.Consultations;
 using Metodist.Web.Features.Courses;
+using Metodist.Web.Features.Mentoring;
 using Metodist.Web.Features.Diagnostics;
 using Metodist.Web.Features.Routes;
 using System.Globalization;
@@ -104,6 +107,51 @@ internal static class AuditTrail
         [nameof(Enrolment.CertificateFileId)] = "Скан удостоверения",
     };
 
+    private static readonly Dictionary<string, string> PairFields = new()
+    {
+        [nameof(MentoringPair.MentorPersonId)] = "Наставник",
+        [nameof(MentoringPair.Form)] = "Форма наставничества",
+        [nameof(MentoringPair.Status)] = "Состояние пары",
+        [nameof(MentoringPair.StartDate)] = "Начало наставничества",
+        [nameof(MentoringPair.EndDate)] = "Окончание наставничества",
+        [nameof(MentoringPair.OrderNumber)] = "Номер приказа",
+        [nameof(MentoringPair.OrderDate)] = "Дата приказа",
+        [nameof(MentoringPair.Evaluation)] = "Итоговая оценка",
+        [nameof(MentoringPair.EvaluationScore)] = "Итоговая отметка",
+        [nameof(MentoringPair.ClosedOn)] = "Дата завершения",
+    };
+
+    private static readonly Dictionary<string, string> MethodistFields = new()
+    {
+        [nameof(RegionalMethodist.Status)] = "Статус в методическом активе",
+        [nameof(RegionalMethodist.IsAssociationLeader)] = "Руководитель объединения, совета",
+        [nameof(RegionalMethodist.IsExamExpert)] = "Эксперт предметной комиссии ГИА",
+        [nameof(RegionalMethodist.IsCommunityLeader)] = "Лидер профессионального сообщества",
+        [nameof(RegionalMethodist.HasHighStudentResults)] = "Стабильно высокие результаты обучающихся",
+        [nameof(RegionalMethodist.AssessedOn)] = "Дата оценки компетенций",
+        [nameof(RegionalMethodist.AssessmentResult)] = "Результат оценки компетенций",
+        [nameof(RegionalMethodist.TrainedOn)] = "Дата окончания обучения",
+        [nameof(RegionalMethodist.ActiveSince)] = "Действующий методист с",
+        [nameof(RegionalMethodist.WithdrawnOn)] = "Дата вывода",
+        [nameof(RegionalMethodist.WithdrawalReason)] = "Причина вывода",
+        [nameof(RegionalMethodist.LoadNorm)] = "Норма нагрузки",
+    };
+
+    private static readonly Dictionary<string, string> AssignmentFields = new()
+    {
+        [nameof(AssetAssignment.MethodistId)] = "Региональный методист",
+    };
+
+    private static readonly Dictionary<string, string> ConsultationFields = new()
+    {
+        [nameof(ConsultationRequest.Status)] = "Состояние обращения",
+        [nameof(ConsultationRequest.Level)] = "Уровень обращения",
+        [nameof(ConsultationRequest.ServiceMunicipalityId)] = "Служба",
+        [nameof(ConsultationRequest.AssigneeName)] = "Исполнитель",
+        [nameof(ConsultationRequest.RejectionReason)] = "Причина отклонения",
+        [nameof(ConsultationRequest.IsPublished)] = "Ответ опубликован",
+    };
+
     public static void Record(AppDbContext db, AuditActor actor)
     {
         var now = DateTime.UtcNow;
@@ -134,6 +182,27 @@ internal static class AuditTrail
                 case Enrolment enrolment:
                     Collect(db, entry, EnrolmentFields, "Запись на курс", enrolment.Id, enrolment.PersonId,
                         () => db.Courses.Find(enrolment.CourseId)?.Title ?? enrolment.CourseId.ToString(), actor, now, entries);
+                    break;
+                case MentoringPair pair:
+                    Collect(db, entry, PairFields, "Наставничество", pair.Id, pair.MentorPersonId,
+                        () => $"наставник {Describe(db, nameof(MentoringPair.MentorPersonId), pair.MentorPersonId)}, с {pair.StartDate:dd.MM.yyyy}, {pair.Form.Title()}", actor, now, entries);
+                    break;
+                case MentoringMentee mentee when entry.State is EntityState.Added or EntityState.Deleted:
+                    var mentor = db.MentoringPairs.Local.FirstOrDefault(x => x.Id == mentee.PairId)?.MentorPersonId
+                        ?? db.MentoringPairs.Where(x => x.Id == mentee.PairId).Select(x => (Guid?)x.MentorPersonId).FirstOrDefault();
+                    Collect(db, entry, [], "Наставничество", mentee.PairId, mentee.PersonId,
+                        () => $"наставляемый, наставник {(mentor is { } m ? Describe(db, nameof(MentoringPair.MentorPersonId), m) : "—")}", actor, now, entries);
+                    break;
+                case RegionalMethodist methodist:
+                    Collect(db, entry, MethodistFields, "Методический актив", methodist.Id, methodist.PersonId, () => methodist.Status.Title(), actor, now, entries);
+                    break;
+                case AssetAssignment assignment:
+                    Collect(db, entry, AssignmentFields, "Закрепление за региональным методистом", assignment.Id, assignment.PersonId,
+                        () => Describe(db, nameof(AssetAssignment.MethodistId), assignment.MethodistId) ?? "", actor, now, entries);
+                    break;
+                case ConsultationRequest request when request.AskerPersonId is { } asker:
+                    Collect(db, entry, ConsultationFields, "Обращение за методической помощью", request.Id, asker,
+                        () => $"№ {request.Number}, {request.Topic}", actor, now, entries);
                     break;
                 case EmploymentSubject subject when entry.State is EntityState.Added or EntityState.Deleted:
                     var personId = db.Employments.Local.FirstOrDefault(e => e.Id == subject.EmploymentId)?.PersonId
@@ -198,8 +267,16 @@ internal static class AuditTrail
         RouteStatus r => r.Title(),
         RouteSection r => r.Code(),
         EnrolmentStatus r => r.Title(),
+        MentoringStatus r => r.Title(),
+        MentoringForm r => r.Title(),
+        AssetStatus r => r.Title(),
+        ConsultationStatus r => r.Title(),
+        ConsultationLevel r => r.Title(),
         DateTime t => t.ToString("dd.MM.yyyy HH:mm", CultureInfo.InvariantCulture),
-        Guid id when propertyName == nameof(DevelopmentRoute.TutorPersonId) => db.Persons.Find(id)?.ShortName ?? id.ToString(),
+        Guid id when propertyName is nameof(DevelopmentRoute.TutorPersonId) or nameof(MentoringPair.MentorPersonId) => db.Persons.Find(id)?.ShortName ?? id.ToString(),
+        Guid id when propertyName == nameof(AssetAssignment.MethodistId) =>
+            db.RegionalMethodists.Where(m => m.Id == id).Select(m => m.Person!.LastName + " " + m.Person.FirstName).FirstOrDefault() ?? id.ToString(),
+        Guid id when propertyName == nameof(ConsultationRequest.ServiceMunicipalityId) => db.Municipalities.Find(id)?.Name ?? id.ToString(),
         Guid id when propertyName == nameof(Employment.OrganizationId) => db.Organizations.Find(id)?.ShortName ?? id.ToString(),
         Guid id when propertyName == nameof(Employment.PositionId) => db.Positions.Find(id)?.Name ?? id.ToString(),
         Guid id when propertyName == nameof(EmploymentSubject.SubjectId) => db.Subjects.Find(id)?.Name ?? id.ToString(),

@@ -14,6 +14,8 @@ public static class StoredFiles
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(scope);
         if (scope.UserId is null) return null;
+        // Attachments of consultation requests are served by the desk, which knows who handles the request.
+        if (await Consultations.ConsultationFiles.IsAttachmentAsync(db, id, ct)) return null;
         var file = await db.StoredFiles.AsNoTracking().FirstOrDefaultAsync(f => f.Id == id, ct);
         if (file?.PersonId is { } personId && !await scope.PrivatePersons(db.Persons).AnyAsync(p => p.Id == personId, ct)) return null;
         return file;
