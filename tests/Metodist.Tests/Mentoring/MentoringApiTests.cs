@@ -275,6 +275,24 @@ public sealed class MentoringApiTests(RoleAccountsFixture f) : IClassFixture<Rol
     }
 
     [Fact]
+    public async Task TheRegistryOfABatchOfDraftsKnowsEveryRunningPairOfMenteesAndMentors()
+    {
+        var (young, _) = await f.AddYoungAsync(f.Data.NorthSchool, "Пакетова");
+        var mentor = await f.AddExperiencedAsync(f.Data.NorthSchool, "Пакетова-Наставница");
+        using var client = await f.ClientAsync(f.NorthMethodist);
+        var pair = await client.CreatePairAsync(mentor.Id, young.Id);
+
+        var registry = await f.App.ReadAsync(db => DraftRegistry.LoadAsync(db, null, null, Today, CancellationToken.None));
+
+        var teacher = new DraftTeacher(young.Id, f.Data.NorthSchool.Id, f.Data.North.Id, null, IsYoung: true, IsAssetEligible: false);
+        var pairing = ((IDraftRegistry)registry).MenteePairing(teacher);
+        pairing!.PairId.Should().Be(pair.Id());
+        pairing.Details.Should().StartWith($"Наставник — {mentor.ShortName}");
+        ((IDraftRegistry)registry).MentorPairings(teacher with { PersonId = mentor.Id }).Should().ContainSingle()
+            .Which.Details.Should().StartWith($"Наставляемый — {young.ShortName}");
+    }
+
+    [Fact]
     public async Task TheMentorLogsMeetingsTheMenteeOnlyReadsAndOnlyAMethodistClosesThePair()
     {
         var (young, youngLogin) = await f.AddYoungAsync(f.Data.NorthSchool, "Встречина");

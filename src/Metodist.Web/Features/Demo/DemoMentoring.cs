@@ -258,7 +258,8 @@ internal static class DemoMentoring
                 });
             }
 
-            var topics = preschool ? DemoMentoringTexts.PreschoolTopics : DemoMentoringTexts.SchoolTopics;
+            // Topics in an order of the pair's own, none repeated until all have been taken.
+            var topics = (preschool ? DemoMentoringTexts.PreschoolTopics : DemoMentoringTexts.SchoolTopics).OrderBy(_ => _rng.Next()).ToList();
             var mentor = PersonOf(pair.MentorPersonId).FullName;
             for (var day = pair.StartDate.AddDays(_rng.Next(2, 8)); day <= last; day = day.AddDays(_rng.Next(12, 22)))
             {
@@ -266,7 +267,8 @@ internal static class DemoMentoring
                 if (date < pair.StartDate || pair.Meetings.Any(m => m.Date == date)) continue;
                 pair.Meetings.Add(new MentoringMeeting
                 {
-                    Id = _ids.NextGuid(), PairId = pair.Id, Date = date, Topic = _rng.Pick(topics), Hours = _rng.PickIndex([6, 3, 2]) switch { 0 => 1m, 1 => 1.5m, _ => 2m },
+                    Id = _ids.NextGuid(), PairId = pair.Id, Date = date, Topic = topics[pair.Meetings.Count % topics.Count],
+                    Hours = _rng.PickIndex([6, 3, 2]) switch { 0 => 1m, 1 => 1.5m, _ => 2m },
                     CreatedAt = DemoSupport.WorkingMoment(_rng, date, last, _zone), CreatedBy = mentor,
                 });
             }
