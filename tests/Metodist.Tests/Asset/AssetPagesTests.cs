@@ -152,4 +152,21 @@ public sealed class AssetPagesTests(RoleAccountsFixture f) : IClassFixture<RoleA
         (await teacher.Client.GetAsync("/Asset")).Headers.Location!.OriginalString.Should().Contain("/Accounts/Denied");
         (await teacher.Client.GetAsync("/Asset/Candidates")).Headers.Location!.OriginalString.Should().Contain("/Accounts/Denied");
     }
+
+    [Fact]
+    public async Task ARegionalMethodistSeesTheirOwnRecordAndTeachersWithoutTheRegionsIndicators()
+    {
+        var methodist = await f.App.AddMethodistAsync(f.TutorPerson, AssetStatus.Active, [TestData.Mathematics], [f.Data.South.Id]);
+        var teacher = await f.Data.AddTeacherAsync(f.Data.SouthSchool, "Подопечная");
+        await f.App.AssignDirectlyAsync(methodist, [teacher]);
+        using var session = await BrowserSession.SignedInAsync(f.App, f.Tutor);
+
+        var list = await session.GetPageAsync("/Asset");
+        var card = await session.GetPageAsync($"/Asset/{methodist.Id}");
+
+        list.QuerySelectorAll(".stat").Should().BeEmpty();
+        list.QuerySelectorAll("table.list tbody tr").Should().ContainSingle().Which.TextContent.Should().Contain(f.TutorPerson.FullName);
+        card.QuerySelector("#teachers table.list")!.TextContent.Should().Contain("Подопечная Анна Петровна");
+        card.QuerySelectorAll("main form[method=post]").Should().BeEmpty();
+    }
 }

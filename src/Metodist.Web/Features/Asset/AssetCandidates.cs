@@ -92,7 +92,11 @@ public sealed class AssetCandidates(AppDbContext db, AssetService asset)
     {
         var people = await query.Select(p => new { p.Id, p.LastName, p.FirstName, p.MiddleName, p.Category, p.PedagogicalWorkStart }).ToListAsync(ct);
         var ids = people.Select(p => p.Id).ToArray();
-        var records = await db.RegionalMethodists.AsNoTracking().Where(m => ids.Contains(m.PersonId)).ToDictionaryAsync(m => m.PersonId, ct);
+        var records = new Dictionary<Guid, RegionalMethodist>();
+        foreach (var chunk in ids.Chunk(AssetPeople.Chunk))
+        {
+            foreach (var record in await db.RegionalMethodists.AsNoTracking().Where(m => EF.Parameter(chunk).Contains(m.PersonId)).ToListAsync(ct)) records[record.PersonId] = record;
+        }
         var places = await AssetPeople.PlacesAsync(db, ids, ct);
         var today = asset.Today;
         return people.Select(p =>

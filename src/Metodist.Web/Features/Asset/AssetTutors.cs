@@ -33,7 +33,7 @@ public static class AssetTutors
     {
         if (teacherIds.Count == 0) return 0;
         var teachers = teacherIds.ToArray();
-        var query = db.Routes.Where(r => teachers.Contains(r.PersonId) && r.Status != RouteStatus.Completed && r.Status != RouteStatus.NotCompleted);
+        var query = db.Routes.Where(r => EF.Parameter(teachers).Contains(r.PersonId) && r.Status != RouteStatus.Completed && r.Status != RouteStatus.NotCompleted);
         if (onlyWhereTutor is { } current) query = query.Where(r => r.TutorPersonId == current);
         query = tutor is { } next ? query.Where(r => r.TutorPersonId == null || r.TutorPersonId != next) : query.Where(r => r.TutorPersonId != null);
         var changed = await query.Select(r => new { r.Id, r.PersonId, r.TutorPersonId }).ToListAsync(ct);
@@ -41,7 +41,7 @@ public static class AssetTutors
 
         var routeIds = changed.Select(r => r.Id).ToArray();
         var now = DateTime.UtcNow;
-        await db.Routes.Where(r => routeIds.Contains(r.Id))
+        await db.Routes.Where(r => EF.Parameter(routeIds).Contains(r.Id))
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.TutorPersonId, tutor).SetProperty(r => r.UpdatedAt, now), ct);
         if (!db.AuditEnabled) return changed.Count;
 

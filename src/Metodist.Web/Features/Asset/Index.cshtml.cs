@@ -39,7 +39,8 @@ public sealed class IndexModel(AppDbContext db, AssetService asset, AssetList li
         if (!Scope.IsStaff) return Forbid();
         Result = await list.PageAsync(Filter, ct);
         Counts = await list.CountsAsync(Filter, ct);
-        Indicators = await list.IndicatorsAsync(ct);
+        // The indicators speak for a territory: they are shown to the region centre and the methodists of municipalities and schools.
+        if (Scope.IsMethodist) Indicators = await list.IndicatorsAsync(ct);
         RegionNorm = await asset.RegionNormAsync(ct);
         Municipalities = await ScopeOptions.MunicipalitiesAsync(db, Scope, ct);
         Subjects = await SubjectOptionsAsync(db, ct);
