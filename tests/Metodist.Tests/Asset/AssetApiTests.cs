@@ -395,4 +395,15 @@ public sealed class AssetApiTests(RoleAccountsFixture fixture) : IClassFixture<R
         using var south = await fixture.ClientAsync(fixture.SouthMethodist);
         (await south.GetAsync($"/api/asset/methodists/{methodist.Id}")).StatusCode.Should().Be(HttpStatusCode.NotFound);
     }
+
+    [Fact]
+    public async Task TheOpenApiDocumentListsTheAssetsEndpoints()
+    {
+        using var client = App.Anonymous();
+        using var json = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json"));
+
+        json.RootElement.GetProperty("paths").EnumerateObject().Select(p => p.Name).Should().Contain(
+            ["/api/asset/candidates", "/api/asset/methodists", "/api/asset/methodists/{id}", "/api/asset/methodists/{id}/transitions",
+             "/api/asset/methodists/{id}/assignments", "/api/asset/methodists/{id}/assignments/{teacherId}", "/api/asset/assignments/bulk"]);
+    }
 }
