@@ -312,6 +312,10 @@ public sealed class AssetApiTests(RoleAccountsFixture fixture) : IClassFixture<R
         body.GetProperty("status").GetString().Should().Be("withdrawn");
         body.GetProperty("assignedTeachers").GetInt32().Should().Be(0);
         (await TutorOfRouteAsync(route.Id)).Should().BeNull();
+        var audit = await App.ReadAsync(db => db.AuditEntries.AsNoTracking()
+            .Where(a => a.PersonId == teacher.Id && a.EntityType == "Закрепление за региональным методистом").OrderBy(a => a.At).ToListAsync());
+        audit.Select(a => (a.Action, a.NewValue, a.OldValue)).Should().Equal(
+            (AuditAction.Created, "Уходящая Анна", null), (AuditAction.Deleted, null, "Уходящая Анна"));
         (await PostAsync(fixture.Admin, $"/api/asset/methodists/{methodist.Id}/assignments", new { teacherIds = new[] { teacher.Id } }))
             .StatusCode.Should().Be(HttpStatusCode.Conflict);
     }
@@ -356,6 +360,9 @@ public sealed class AssetApiTests(RoleAccountsFixture fixture) : IClassFixture<R
         assigned[beta.Id].Should().Be(4);
         (await App.ReadAsync(db => db.AssetAssignments.AnyAsync(a => a.PersonId == far.Id))).Should().BeFalse("another municipality was not chosen");
         (await TutorOfRouteAsync(route.Id)).Should().NotBeNull();
+        var audit = await App.ReadAsync(db => db.AuditEntries.AsNoTracking()
+            .Where(a => a.PersonId == physicists[0].Id && a.EntityType == "Закрепление за региональным методистом").ToListAsync());
+        audit.Should().ContainSingle().Which.Should().Match<AuditEntry>(a => a.Action == AuditAction.Created && a.UserName == fixture.Admin && a.NewValue!.Length > 0);
 
         await App.AddSubjectTeacherAsync(Data, school, "Поздняя1", AssetTestData.Physics, QualificationCategory.First);
         await App.AddSubjectTeacherAsync(Data, school, "Поздняя2", AssetTestData.Physics, QualificationCategory.First);

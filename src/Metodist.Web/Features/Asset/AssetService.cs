@@ -176,9 +176,10 @@ public sealed class AssetService(AppDbContext db, CurrentUser user, RegionSettin
         if (input.To == AssetStatus.Withdrawn)
         {
             // A methodist who leaves the asset leaves their teachers too: they are no longer the tutor of their open routes.
-            var teachers = await db.AssetAssignments.Where(a => a.MethodistId == methodist.Id).Select(a => a.PersonId).ToListAsync(ct);
+            var released = await db.AssetAssignments.Where(a => a.MethodistId == methodist.Id).Select(a => new { a.Id, a.PersonId }).ToListAsync(ct);
             await db.AssetAssignments.Where(a => a.MethodistId == methodist.Id).ExecuteDeleteAsync(ct);
-            await AssetTutors.SetOnOpenRoutesAsync(db, actor, teachers, null, methodist.PersonId, ct);
+            await AuditAssignmentsAsync(released.Select(a => (a.Id, a.PersonId)), AuditAction.Deleted, MethodistName(methodist.Person!.LastName, methodist.Person.FirstName), ct);
+            await AssetTutors.SetOnOpenRoutesAsync(db, actor, released.Select(a => a.PersonId).ToList(), null, methodist.PersonId, ct);
         }
         await transaction.CommitAsync(ct);
         return AssetOp.Ok;
@@ -312,6 +313,26 @@ public sealed class AssetService(AppDbContext db, CurrentUser user, RegionSettin
         return AssetOp.Ok;
     }
 
+    /// <summary>The methodist as the audit log names them in an assignment.</summary>
+    private static string MethodistName(string lastName, string firstName) => lastName + " " + firstName;
+
+    /// <summary>
+    /// Audit entries of assignments made or removed set-based (a bulk assignment, a withdrawal), shaped as the audit trail
+    /// writes those saved one by one: under the teacher concerned, naming the methodist.
+    /// </summary>
+    private async Task AuditAssignmentsAsync(IEnumerable<(Guid Id, Guid PersonId)> assignments, AuditAction action, string methodist, CancellationToken ct)
+    {
+        if (!db.AuditEnabled) return;
+        var now = DateTime.UtcNow;
+        var entries = assignments.Select(a => new AuditEntry
+        {
+            Id = Guid.CreateVersion7(), At = now, UserId = actor.UserId, UserName = actor.UserName, EntityType = "Закрепление за региональным методистом",
+            EntityId = a.Id, PersonId = a.PersonId, Action = action,
+            NewValue = action == AuditAction.Created ? methodist : null, OldValue = action == AuditAction.Deleted ? methodist : null,
+        }).ToList();
+        if (entries.Count > 0) await BulkInsert<AuditEntry>.InsertAllAsync(db, entries, ct);
+    }
+
     // ---------------------------------------------------------------- bulk assignment by subject and territory
 
     /// <summary>
@@ -372,10 +393,13 @@ public sealed class AssetService(AppDbContext db, CurrentUser user, RegionSettin
             Id = Guid.CreateVersion7(), MethodistId = a.MethodistId, PersonId = a.TeacherId, AssignedOn = today, AssignedBy = UserName,
         }).ToList();
         var persons = rows.ToDictionary(m => m.Id, m => m.PersonId);
+        var names = rows.ToDictionary(m => m.Id, m => MethodistName(m.LastName, m.FirstName));
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         try
         {
             await BulkInsert<AssetAssignment>.InsertAllAsync(db, assignments, ct);
+            foreach (var group in assignments.GroupBy(a => a.MethodistId))
+                await AuditAssignmentsAsync(group.Select(a => (a.Id, a.PersonId)), AuditAction.Created, names[group.Key], ct);
         }
         catch (System.Data.Common.DbException)
         {
