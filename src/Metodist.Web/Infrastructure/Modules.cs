@@ -21,6 +21,7 @@ public static class Modules
         Features.Mentoring.Adaptation.AdaptationModule.AddAdaptation(services);
         Features.Asset.AssetModule.AddAsset(services);
         Features.Consultations.ConsultationsModule.AddConsultations(services);
+        Features.Associations.AssociationsModule.AddAssociations(services);
         return services;
     }
 
@@ -37,5 +38,7 @@ public static class Modules
         Features.Mentoring.Adaptation.AdaptationModule.MapAdaptationApi(api);
         Features.Asset.AssetModule.MapAssetApi(api);
         Features.Consultations.ConsultationsModule.MapConsultationsApi(api);
+        Features.Associations.AssociationsModule.MapAssociationsApi(api);
+        Features.Public.PublicEndpoints.MapPublicEndpoints(app);
     }
 }

@@ -1,6 +1,8 @@
 using Metodist.Tests.Infrastructure;
 using Metodist.Web.Features.Accounts;
 using Metodist.Web.Features.Asset;
+using Metodist.Web.Features.Associations;
+using Metodist.Web.Features.Events;
 using Metodist.Web.Features.Consultations;
 using Metodist.Web.Features.Audit;
 using Metodist.Web.Features.Courses;
@@ -181,7 +183,8 @@ public sealed class EntityRoundTripTests
         var transition = new RouteTransition { RouteId = route.Id, From = RouteStatus.Submitted, To = RouteStatus.Approved, IsAgreement = true, At = at, UserId = user.Id };
         return [region, district, municipality, organization, position, subject, person, employment, employmentSubject, user, role, claim, login, token, audit, import, key,
             area, diagnostic, question, option, campaign, attempt, answer, result, resultArea, file, course, courseArea, enrolment, tutor, route, item, transition,
-            .. SupportNetworkEntities(at, municipality, organization, subject, person, tutor, course, file, user, item)];
+            .. SupportNetworkEntities(at, municipality, organization, subject, person, tutor, course, file, user, item),
+            .. AssociationEntities(at, region, municipality, organization, subject, position, area, person, tutor, file, item)];
     }
 
     private static List<object> SupportNetworkEntities(
@@ -237,6 +240,68 @@ public sealed class EntityRoundTripTests
         var setting = new AppSetting { Key = "mentoring.maxMentees", Value = "3", UpdatedAt = at };
         return [pair, menteeRow, planItem, meeting, survey, surveyQuestion, response, surveyAnswer, methodist, methodistSubject, methodistMunicipality, statusChange,
             assignment, request, attachment, history, notification, setting];
+    }
+
+    private static List<object> AssociationEntities(
+        DateTime at, Region region, Municipality municipality, Organization organization, Subject subject, Position position, CompetenceArea area, Person member,
+        Person leader, StoredFile file, RouteItem item)
+    {
+        var association = new Association
+        {
+            Name = "ММО «Методическая работа: из теории в практику»", Level = AssociationLevel.Regional, Kind = AssociationKind.NetworkCommunity, Subject = "Математика",
+            SubjectId = subject.Id, RegionId = region.Id, DistrictId = Guid.NewGuid(), MunicipalityId = municipality.Id,
+            OrganizationId = organization.Id, BaseOrganizationId = organization.Id, LeaderPersonId = leader.Id, LeaderOrderNumber = "684",
+            LeaderOrderDate = new DateOnly(2023, 8, 29), CreatedAt = at, UpdatedAt = at,
+        };
+        var memberRow = new AssociationMember
+        {
+            AssociationId = association.Id, PersonId = member.Id, FullName = "Семёнова Алёна Фёдоровна", Role = MemberRole.Secretary, Status = MemberStatus.Left,
+            JoinedOn = new DateOnly(2023, 9, 1), RequestedAt = at,
+        };
+        var programme = new Programme { AssociationId = association.Id, MunicipalityId = municipality.Id, Name = "Программа", CreatedAt = at, UpdatedAt = at };
+        var stage = new ProgrammeStage { ProgrammeId = programme.Id, Number = 1, Name = "Аналитический" };
+        var source = new ProgrammeSource { ProgrammeId = programme.Id, Number = 1, Text = "Федеральный закон № 273-ФЗ" };
+        var plan = new WorkPlan
+        {
+            AssociationId = association.Id, MunicipalityId = municipality.Id, Kind = PlanKind.RoadMap, Title = "План", AcademicYear = "2023-2024",
+            Status = PlanStatus.Published, ApprovedOn = new DateOnly(2023, 9, 15), PublishedAt = at, CreatedAt = at, UpdatedAt = at,
+        };
+        var planItem = new PlanItem
+        {
+            PlanId = plan.Id, Number = 2, Title = "Заседание", Kind = EventKind.RoundTable, Timing = PlanTiming.Months, Month = 10, EndMonth = 11,
+            Date = new DateOnly(2023, 11, 15), VenueOrganizationId = organization.Id, Outcome = PlanItemOutcome.Moved, OutcomeDate = new DateOnly(2023, 12, 1),
+        };
+        var responsible = new PlanItemResponsible { PlanItemId = planItem.Id, PersonId = leader.Id };
+        var e = new MethodicalEvent
+        {
+            Title = "Семинар", Kind = EventKind.Webinar, StartsAt = at, EndsAt = at.AddHours(2), VenueOrganizationId = organization.Id,
+            AssociationId = association.Id, MunicipalityId = municipality.Id, RegionId = region.Id, PlanItemId = planItem.Id, Capacity = 30, Hours = 2.5m,
+            Status = EventStatus.Cancelled, PublishedAt = at, CreatedAt = at, UpdatedAt = at,
+        };
+        item.EventId = e.Id;
+        var registration = new EventRegistration
+        {
+            EventId = e.Id, PersonId = member.Id, Status = RegistrationStatus.Waitlisted, RegisteredAt = at, Attended = true, AttendanceMarkedAt = at,
+        };
+        var eventResponsible = new EventResponsible { EventId = e.Id, PersonId = leader.Id };
+        var eventArea = new EventArea { EventId = e.Id, AreaId = area.Id };
+        var eventSubject = new EventSubject { EventId = e.Id, SubjectId = subject.Id };
+        var eventPosition = new EventPosition { EventId = e.Id, PositionId = position.Id };
+        var material = new EventMaterial { EventId = e.Id, FileId = file.Id, Title = "Презентация", AddedAt = at };
+        var protocol = new Protocol { AssociationId = association.Id, EventId = e.Id, Number = 3, Date = new DateOnly(2023, 11, 15), Guests = 2, CreatedAt = at };
+        var attendee = new ProtocolAttendee { ProtocolId = protocol.Id, MemberId = memberRow.Id, FullName = "Семёнова А.Ф.", Present = true };
+        var task = new ProtocolAssignment
+        {
+            ProtocolId = protocol.Id, Number = 1, Text = "Подготовить", ResponsiblePersonId = member.Id, Deadline = new DateOnly(2023, 12, 20),
+            DoneOn = new DateOnly(2023, 12, 18),
+        };
+        var report = new AssociationReport
+        {
+            AssociationId = association.Id, PlanId = plan.Id, Title = "Отчёт", PeriodStart = new DateOnly(2023, 9, 1), PeriodEnd = new DateOnly(2023, 12, 20),
+            DueOn = new DateOnly(2023, 12, 20), Status = ReportStatus.Submitted, SubmittedAt = at, CreatedAt = at,
+        };
+        return [association, memberRow, programme, stage, source, plan, planItem, responsible, e, registration, eventResponsible, eventArea, eventSubject,
+            eventPosition, material, protocol, attendee, task, report];
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using Metodist.Web.Features.Asset;
+using Metodist.Web.Features.Associations;
 using Metodist.Web.Features.Consultations;
 using Metodist.Web.Features.Courses;
 using Metodist.Web.Features.Mentoring;
@@ -152,6 +153,21 @@ internal static class AuditTrail
         [nameof(ConsultationRequest.IsPublished)] = "Ответ опубликован",
     };
 
+    private static readonly Dictionary<string, string> MemberFields = new()
+    {
+        [nameof(Associations.AssociationMember.Role)] = "Роль в объединении",
+        [nameof(Associations.AssociationMember.Status)] = "Участие в объединении",
+        [nameof(Associations.AssociationMember.Position)] = "Должность (в составе объединения)",
+        [nameof(Associations.AssociationMember.OrganizationName)] = "Организация (в составе объединения)",
+    };
+
+    private static readonly Dictionary<string, string> RegistrationFields = new()
+    {
+        [nameof(Events.EventRegistration.Status)] = "Запись на мероприятие",
+        [nameof(Events.EventRegistration.Attended)] = "Присутствие на мероприятии",
+        [nameof(Events.EventRegistration.CertificateNumber)] = "Сертификат участника",
+    };
+
     public static void Record(AppDbContext db, AuditActor actor)
     {
         var now = DateTime.UtcNow;
@@ -203,6 +219,16 @@ internal static class AuditTrail
                 case ConsultationRequest request when request.AskerPersonId is { } asker:
                     Collect(db, entry, ConsultationFields, "Обращение за методической помощью", request.Id, asker,
                         () => $"№ {request.Number}, {request.Topic}", actor, now, entries);
+                    break;
+                case Associations.AssociationMember member when member.PersonId is { } memberPerson:
+                    Collect(db, entry, MemberFields, "Участие в объединении", member.Id, memberPerson,
+                        () => $"{db.Associations.Local.FirstOrDefault(a => a.Id == member.AssociationId)?.Name ?? db.Associations.Where(a => a.Id == member.AssociationId).Select(a => a.Name).FirstOrDefault()}, {member.Role.Title()}, {member.Status.Title()}",
+                        actor, now, entries);
+                    break;
+                case Events.EventRegistration registration:
+                    Collect(db, entry, RegistrationFields, "Запись на мероприятие", registration.Id, registration.PersonId,
+                        () => $"{db.Events.Local.FirstOrDefault(e => e.Id == registration.EventId)?.Title ?? db.Events.Where(e => e.Id == registration.EventId).Select(e => e.Title).FirstOrDefault()}, {registration.Status.Title()}",
+                        actor, now, entries);
                     break;
                 case EmploymentSubject subject when entry.State is EntityState.Added or EntityState.Deleted:
                     var personId = db.Employments.Local.FirstOrDefault(e => e.Id == subject.EmploymentId)?.PersonId

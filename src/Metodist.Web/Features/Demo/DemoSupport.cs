@@ -663,6 +663,11 @@ internal sealed class DemoSupport
         var teacher = _data.Cast.YoungTeacher;
         Enrolment(teacher, _courses.First(c => c.Title.StartsWith("Введение в профессию", StringComparison.Ordinal)), EnrolmentStatus.Completed);
         Enrolment(teacher, _courses.First(c => c.Title.StartsWith("Искусственный интеллект", StringComparison.Ordinal)), EnrolmentStatus.Cancelled);
+        // And one course ahead, whatever the day the demo is seeded: the teacher's «Мои курсы» always has an enrolment to follow.
+        var teaches = DemoStaff.MainJob(teacher).Subjects.Select(s => s.SubjectId).ToHashSet();
+        var ahead = _courses.Where(c => c.StartsOn > _today && (c.SubjectId is null || teaches.Contains(c.SubjectId.Value)) && _enrolments.HasPlaces(c.Id))
+            .OrderBy(c => c.StartsOn).FirstOrDefault();
+        if (ahead is not null) Enrolment(teacher, ahead, EnrolmentStatus.Enrolled);
 
         var weights = _courses.Select(c => c.FederalRegistry ? 2.0 : 1.0).ToArray();
         foreach (var person in _data.Persons)

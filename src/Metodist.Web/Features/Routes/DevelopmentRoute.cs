@@ -99,6 +99,9 @@ public sealed class RouteItem
     /// <summary>For section 3: the mentoring pair the item stands for; kept in step with the pair by the mentoring module.</summary>
     public Guid? MentoringPairId { get; set; }
 
+    /// <summary>For section 1.3: the methodical event the item stands for; marking attendance at it closes the item.</summary>
+    public Guid? EventId { get; set; }
+
     /// <summary>Why the draft proposed this item («Выраженный дефицит: цифровая компетенция»).</summary>
     public string? Reason { get; set; }
 

@@ -46,6 +46,7 @@ internal sealed class RouteItemConfiguration : IEntityTypeConfiguration<RouteIte
         b.HasIndex(x => x.RouteId);
         b.HasIndex(x => x.EnrolmentId);
         b.HasIndex(x => x.MentoringPairId);
+        b.HasIndex(x => x.EventId);
         b.HasIndex(x => new { x.PersonId, x.CourseId });
     }
 }

@@ -3,6 +3,8 @@ using Metodist.Web.Features.Audit;
 using Metodist.Web.Features.Courses;
 using Metodist.Web.Features.Diagnostics;
 using Metodist.Web.Features.Asset;
+using Metodist.Web.Features.Associations;
+using Metodist.Web.Features.Events;
 using Metodist.Web.Features.Consultations;
 using Metodist.Web.Features.Files;
 using Metodist.Web.Features.Mentoring;
@@ -66,6 +68,25 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, AuditAc
     public DbSet<ConsultationHistory> ConsultationHistory => Set<ConsultationHistory>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<AppSetting> AppSettings => Set<AppSetting>();
+    public DbSet<Association> Associations => Set<Association>();
+    public DbSet<AssociationMember> AssociationMembers => Set<AssociationMember>();
+    public DbSet<Programme> Programmes => Set<Programme>();
+    public DbSet<ProgrammeStage> ProgrammeStages => Set<ProgrammeStage>();
+    public DbSet<ProgrammeSource> ProgrammeSources => Set<ProgrammeSource>();
+    public DbSet<WorkPlan> WorkPlans => Set<WorkPlan>();
+    public DbSet<PlanItem> PlanItems => Set<PlanItem>();
+    public DbSet<PlanItemResponsible> PlanItemResponsible => Set<PlanItemResponsible>();
+    public DbSet<Protocol> Protocols => Set<Protocol>();
+    public DbSet<ProtocolAttendee> ProtocolAttendees => Set<ProtocolAttendee>();
+    public DbSet<ProtocolAssignment> ProtocolAssignments => Set<ProtocolAssignment>();
+    public DbSet<AssociationReport> AssociationReports => Set<AssociationReport>();
+    public DbSet<MethodicalEvent> Events => Set<MethodicalEvent>();
+    public DbSet<EventRegistration> EventRegistrations => Set<EventRegistration>();
+    public DbSet<EventResponsible> EventResponsible => Set<EventResponsible>();
+    public DbSet<EventArea> EventAreas => Set<EventArea>();
+    public DbSet<EventSubject> EventSubjects => Set<EventSubject>();
+    public DbSet<EventPosition> EventPositions => Set<EventPosition>();
+    public DbSet<EventMaterial> EventMaterials => Set<EventMaterial>();
 
     /// <summary>Set to false only by bulk loaders that write their own audit entries.</summary>
     public bool AuditEnabled { get; set; } = true;
@@ -139,6 +160,18 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, AuditAc
         configurationBuilder.Properties<AssetStatus>().HaveConversion<string>();
         configurationBuilder.Properties<ConsultationStatus>().HaveConversion<string>();
         configurationBuilder.Properties<ConsultationLevel>().HaveConversion<string>();
+        configurationBuilder.Properties<AssociationLevel>().HaveConversion<string>();
+        configurationBuilder.Properties<AssociationKind>().HaveConversion<string>();
+        configurationBuilder.Properties<MemberRole>().HaveConversion<string>();
+        configurationBuilder.Properties<MemberStatus>().HaveConversion<string>();
+        configurationBuilder.Properties<PlanKind>().HaveConversion<string>();
+        configurationBuilder.Properties<PlanStatus>().HaveConversion<string>();
+        configurationBuilder.Properties<PlanTiming>().HaveConversion<string>();
+        configurationBuilder.Properties<PlanItemOutcome>().HaveConversion<string>();
+        configurationBuilder.Properties<ReportStatus>().HaveConversion<string>();
+        configurationBuilder.Properties<EventKind>().HaveConversion<string>();
+        configurationBuilder.Properties<EventStatus>().HaveConversion<string>();
+        configurationBuilder.Properties<RegistrationStatus>().HaveConversion<string>();
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
@@ -169,6 +202,14 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, AuditAc
             if (entry.State is EntityState.Added or EntityState.Modified) entry.Entity.SearchTitle = Text.SearchText.Normalize(entry.Entity.Title);
         }
         foreach (var entry in ChangeTracker.Entries<DevelopmentRoute>())
+        {
+            if (entry.State == EntityState.Modified) entry.Entity.UpdatedAt = DateTime.UtcNow;
+        }
+        foreach (var entry in ChangeTracker.Entries<Association>())
+        {
+            if (entry.State == EntityState.Modified) entry.Entity.UpdatedAt = DateTime.UtcNow;
+        }
+        foreach (var entry in ChangeTracker.Entries<MethodicalEvent>())
         {
             if (entry.State == EntityState.Modified) entry.Entity.UpdatedAt = DateTime.UtcNow;
         }
