@@ -4,7 +4,8 @@ using Metodist.Web.Infrastructure.Data;
 namespace Metodist.Web.Features.Demo;
 
 /// <summary>Everything the support network adds to the demo region: mentoring, the methodical asset and the consultation desk.</summary>
-internal sealed record DemoNetworkData(DemoMentoringData Mentoring, DemoAdaptationData Adaptation, DemoAssetData Asset, DemoConsultationsData Consultations);
+internal sealed record DemoNetworkData(DemoMentoringData Mentoring, DemoAdaptationData Adaptation, DemoAssetData Asset, DemoConsultationsData Consultations,
+    DemoAssociationsData Associations);
 
 /// <summary>
 /// Builds the support network of the demo region over its registry, catalogue and drafted routes, before the routes are
@@ -16,7 +17,8 @@ internal static class DemoNetwork
         new(DemoMentoring.Generate(staff, routes, today, zone),
             DemoAdaptation.Generate(staff, today, zone),
             DemoAsset.Generate(staff, support, routes, today, zone),
-            DemoConsultations.Generate(staff, today, zone));
+            DemoConsultations.Generate(staff, today, zone),
+            DemoAssociations.Generate(staff, today, zone));
 
     /// <summary>Writes the rows that need only the registry (and the routes, written before).</summary>
     public static async Task InsertAsync(AppDbContext db, DemoNetworkData data, CancellationToken ct)
@@ -25,6 +27,7 @@ internal static class DemoNetwork
         await DemoAdaptation.InsertAsync(db, data.Adaptation, ct);
         await DemoAsset.InsertAsync(db, data.Asset, ct);
         await DemoConsultations.InsertAsync(db, data.Consultations, ct);
+        await DemoAssociations.InsertAsync(db, data.Associations, ct);
     }
 
     /// <summary>Writes the rows that point at demo accounts (notifications), once the accounts exist.</summary>
