@@ -106,7 +106,7 @@ internal static class DemoAssociations
         {
             Id = ids.NextGuid(), AssociationId = a.Id, PersonId = p.Id, FullName = p.FullName, Position = DemoStaff.PositionName(job.PositionId),
             OrganizationName = staff.Organization(job.OrganizationId).ShortName, Role = role, Status = status, JoinedOn = joined, SortOrder = order,
-            RequestedAt = joined is { } j ? j.ToDateTime(new TimeOnly(9, 0)) : DateTime.UtcNow.AddDays(-2), DecidedBy = status == MemberStatus.Active ? DemoStaff.AdminName : null,
+            RequestedAt = joined is { } j ? DateTime.SpecifyKind(j.ToDateTime(new TimeOnly(6, 0)), DateTimeKind.Utc) : DateTime.UtcNow.AddDays(-2), DecidedBy = status == MemberStatus.Active ? DemoStaff.AdminName : null,
         };
     }
 
