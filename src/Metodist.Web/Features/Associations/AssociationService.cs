@@ -210,7 +210,12 @@ public sealed class AssociationService(AppDbContext db, CurrentUser user, TimePr
             {
                 var existing = a.Members.FirstOrDefault(m => m.PersonId == leader && m.Status == MemberStatus.Active);
                 if (existing is not null) existing.Role = MemberRole.Leader;
-                else a.Members.Add(await MemberOfAsync(a, leader, MemberRole.Leader, ct));
+                else
+                {
+                    var member = await MemberOfAsync(a, leader, MemberRole.Leader, ct);
+                    a.Members.Add(member);
+                    db.AssociationMembers.Add(member);
+                }
             }
         }
         await db.SaveChangesAsync(ct);

@@ -9,6 +9,7 @@ public static class AssociationsModule
     {
         services.AddScoped<AssociationService>();
         services.AddScoped<AssociationDocuments>();
+        services.AddScoped<AssociationPeople>();
         services.AddScoped<EventService>();
         return services;
     }

@@ -25,6 +25,9 @@ public sealed class DetailsModel(AppDbContext db, CurrentUser currentUser, TimeP
     public List<(string Course, Courses.EnrolmentStatus Status, DateOnly? CompletedOn, string? Certificate)> Enrolments { get; private set; } = [];
     public bool CanDraftRoute { get; private set; }
 
+    /// <summary>The associations the teacher is a member of or asked to join: name, level, role and state.</summary>
+    public List<(Guid Id, string Name, Metodist.Web.Features.Associations.AssociationLevel Level, Metodist.Web.Features.Associations.MemberRole Role, Metodist.Web.Features.Associations.MemberStatus Status, DateOnly? JoinedOn)> Associations { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         var scope = await currentUser.ScopeAsync(ct);
@@ -52,6 +55,12 @@ public sealed class DetailsModel(AppDbContext db, CurrentUser currentUser, TimeP
             CanDraftRoute = (scope.IsMethodist || scope.PersonId == id || scope.TutoredPersonIds.Contains(id))
                 && !Routes.Any(r => r.Status is not (RouteStatus.Completed or RouteStatus.NotCompleted));
         }
+        Associations = (await db.AssociationMembers.AsNoTracking()
+                .Where(m => m.PersonId == id && (m.Status == Metodist.Web.Features.Associations.MemberStatus.Active || m.Status == Metodist.Web.Features.Associations.MemberStatus.Requested)
+                    && !m.Association!.IsArchived)
+                .OrderBy(m => m.Association!.Name)
+                .Select(m => new { m.AssociationId, m.Association!.Name, m.Association.Level, m.Role, m.Status, m.JoinedOn }).ToListAsync(ct))
+            .Select(m => (m.AssociationId, m.Name, m.Level, m.Role, m.Status, m.JoinedOn)).ToList();
         if (CanSeeHistory)
             History = await db.AuditEntries.AsNoTracking().Where(a => a.PersonId == id).OrderByDescending(a => a.At).Take(15).ToListAsync(ct);
         return Page();
