@@ -41,4 +41,23 @@ public sealed class DemoAssociationsTests(DemoRegionFixture fixture)
         rows.Where(r => r.Level == AssociationLevel.Municipal).Select(r => r.MunicipalityId).Distinct().Count().Should().Be(municipalities);
         rows.Should().Contain(r => r.Level == AssociationLevel.Regional);
     }
+
+    [Fact]
+    public async Task EveryLevelKindAndStateOfTheYearIsPresent()
+    {
+        var (associations, items, plans, reports, programmes) = await fixture.QueryAsync(async db => (
+            await db.Associations.AsNoTracking().Select(a => new { a.Level, a.Kind }).ToListAsync(),
+            await db.PlanItems.AsNoTracking().Select(i => i.Outcome).ToListAsync(),
+            await db.WorkPlans.AsNoTracking().Select(p => new { p.Kind, p.Status }).ToListAsync(),
+            await db.AssociationReports.AsNoTracking().Select(r => r.Status).ToListAsync(),
+            await db.Programmes.AsNoTracking().Include(p => p.Stages).Include(p => p.Sources).ToListAsync()));
+
+        associations.Select(a => a.Level).Distinct().Should().BeEquivalentTo(Enum.GetValues<AssociationLevel>());
+        associations.Select(a => a.Kind).Distinct().Should().BeEquivalentTo(Enum.GetValues<AssociationKind>());
+        items.Distinct().Should().BeEquivalentTo(Enum.GetValues<PlanItemOutcome>());
+        plans.Should().Contain(p => p.Kind == PlanKind.RoadMap);
+        plans.Select(p => p.Status).Distinct().Should().BeEquivalentTo(Enum.GetValues<PlanStatus>());
+        reports.Should().Contain(ReportStatus.Draft).And.Contain(ReportStatus.Submitted);
+        programmes.Should().ContainSingle(p => p.AssociationId == DemoIds.MathAssociation && p.IsPublished && p.Stages.Count == 3 && p.Sources.Count == 3);
+    }
 }

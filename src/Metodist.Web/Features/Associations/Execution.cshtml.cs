@@ -77,7 +77,7 @@ public sealed class ExecutionModel(AppDbContext db, AssociationService associati
         var ids = list.Select(a => a.Id).ToList();
         var year = AcademicYear.ToString();
         var plans = await db.WorkPlans.AsNoTracking().Include(p => p.Items)
-            .Where(p => p.AssociationId != null && ids.Contains(p.AssociationId.Value) && p.AcademicYear == year && p.Kind == PlanKind.WorkPlan)
+            .Where(p => p.AssociationId != null && ids.Contains(p.AssociationId.Value) && p.AcademicYear == year)
             .AsSplitQuery().ToListAsync(ct);
         var held = await associations.HeldEventsAsync(plans.SelectMany(p => p.Items).Select(i => i.Id).ToList(), ct);
         var (start, end) = (AcademicYear.Start, AcademicYear.End);
@@ -89,7 +89,8 @@ public sealed class ExecutionModel(AppDbContext db, AssociationService associati
         var today = associations.Today;
         Rows = list.Select(a =>
         {
-            var plan = plans.FirstOrDefault(p => p.AssociationId == a.Id);
+            // The work plan of the year, or the road map of an association that works by one.
+            var plan = plans.Where(p => p.AssociationId == a.Id).OrderBy(p => p.Kind).FirstOrDefault();
             var progress = plan?.Items.Select(i => PlanRules.Progress(AssociationService.Timing(i), i.Outcome, held.GetValueOrDefault(i.Id) ?? [], AcademicYear, start, end, today)).ToList() ?? [];
             return new ExecutionRow(a.Id, a.Name, a.Level, a.Municipality, plan?.Id, plan?.Status, progress.Count,
                 progress.Count(x => x == ItemProgress.Done), progress.Count(x => x == ItemProgress.Moved), progress.Count(x => x == ItemProgress.NotDone),
