@@ -11,30 +11,17 @@ namespace Metodist.Tests.Associations;
 /// <summary>The list, form, card, plan editor and execution pages of associations, used as a browser without JavaScript uses them.</summary>
 public sealed class AssociationPagesTests(AssociationFixture f) : IClassFixture<AssociationFixture>
 {
-    private readonly Dictionary<string, BrowserSession> _sessions = [];
+    private readonly PageForms _forms = new(f.App);
 
-    private async Task<BrowserSession> SessionAsync(string login)
-    {
-        if (!_sessions.TryGetValue(login, out var session)) _sessions[login] = session = await BrowserSession.SignedInAsync(f.App, login);
-        return session;
-    }
+    private Task<BrowserSession> SessionAsync(string login) => _forms.SessionAsync(login);
 
-    private static IHtmlFormElement Form(IHtmlDocument page, string handlerOrSelector) =>
-        page.QuerySelectorAll("form").OfType<IHtmlFormElement>().First(x =>
-            (x.GetAttribute("action") ?? "").Contains("handler=" + handlerOrSelector, StringComparison.Ordinal) || x.QuerySelector(handlerOrSelector) is not null);
+    private static IHtmlFormElement Form(IHtmlDocument page, string handler) => PageForms.Form(page, handler);
 
-    private static async Task<HttpResponseMessage> SubmitAsync(BrowserSession session, string url, IHtmlFormElement form, params (string Name, string Value)[] changes)
-    {
-        var fields = BrowserSession.FormFields(form);
-        foreach (var (name, value) in changes) BrowserSession.Set(fields, name, value);
-        return await session.Client.PostAsync(form.GetAttribute("action") is { Length: > 0 } action ? action : url, new FormUrlEncodedContent(fields));
-    }
+    private static Task<HttpResponseMessage> SubmitAsync(BrowserSession session, string url, IHtmlFormElement form, params (string Name, string Value)[] changes) =>
+        PageForms.SubmitAsync(session, url, form, changes);
 
-    private static async Task<HttpResponseMessage> PostAsync(BrowserSession session, string url, IHtmlDocument page, params (string Name, string Value)[] fields)
-    {
-        var all = fields.Select(x => new KeyValuePair<string, string>(x.Name, x.Value)).Append(new("__RequestVerificationToken", BrowserSession.AntiforgeryToken(page)));
-        return await session.Client.PostAsync(url, new FormUrlEncodedContent(all));
-    }
+    private static Task<HttpResponseMessage> PostAsync(BrowserSession session, string url, IHtmlDocument page, params (string Name, string Value)[] fields) =>
+        PageForms.PostAsync(session, url, page, fields);
 
     private async Task<Guid> CreateThroughFormAsync(BrowserSession session, string name, string? leader = null)
     {
