@@ -24,10 +24,15 @@ public sealed class PageForms(TestApp app)
     public static async Task<HttpResponseMessage> SubmitAsync(BrowserSession session, string url, IHtmlFormElement form, params (string Name, string Value)[] changes)
     {
         var fields = BrowserSession.FormFields(form);
-        foreach (var (name, value) in changes)
+        // A name given once replaces the form's value; a name given several times (checkboxes) sends every value given.
+        foreach (var group in changes.GroupBy(c => c.Name))
         {
-            if (fields.Any(x => x.Key == name) && name != "personIds") BrowserSession.Set(fields, name, value);
-            else fields.Add(new(name, value));
+            if (group.Count() == 1 && group.Key != "personIds") BrowserSession.Set(fields, group.Key, group.First().Value);
+            else
+            {
+                fields.RemoveAll(x => x.Key == group.Key);
+                fields.AddRange(group.Select(c => new KeyValuePair<string, string>(c.Name, c.Value)));
+            }
         }
         return await session.Client.PostAsync(form.GetAttribute("action") is { Length: > 0 } action ? action : url, new FormUrlEncodedContent(fields));
     }

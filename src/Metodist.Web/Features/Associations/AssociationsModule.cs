@@ -10,6 +10,8 @@ public static class AssociationsModule
         services.AddScoped<AssociationService>();
         services.AddScoped<AssociationDocuments>();
         services.AddScoped<AssociationPeople>();
+        services.AddScoped<ProtocolService>();
+        services.AddScoped<ReportService>();
         services.AddScoped<EventService>();
         return services;
     }
