@@ -12,6 +12,7 @@ public static class AssociationsModule
         services.AddScoped<AssociationPeople>();
         services.AddScoped<ProtocolService>();
         services.AddScoped<ReportService>();
+        services.AddScoped<ProgrammeService>();
         services.AddScoped<EventService>();
         return services;
     }

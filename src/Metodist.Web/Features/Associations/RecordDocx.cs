@@ -98,4 +98,53 @@ public static class RecordDocx
         doc.Paragraph("Руководитель объединения ____________________", before: 240);
         return doc.Build(r.Title);
     }
+
+    /// <summary>The rows of the passport in seed 000's order, with their values.</summary>
+    public static IReadOnlyList<(string Row, string? Value)> Passport(Programme p)
+    {
+        ArgumentNullException.ThrowIfNull(p);
+        return
+        [
+            ("Наименование программы", p.Name),
+            ("Основание для разработки программы", p.BasisDocuments),
+            ("Целевая аудитория", p.TargetAudience),
+            ("Заказчик программы", p.Customer),
+            ("Основные разработчики программы", p.Developers),
+            ("Цель программы", p.Goal),
+            ("Задачи программы", p.Tasks),
+            ("Ожидаемые результаты реализации программы", p.ExpectedResults),
+            ("Срок реализации программы", p.Period),
+            ("Формы работы", p.FormsOfWork),
+        ];
+    }
+
+    /// <summary>The programme of activity laid out like seed 000: the passport table, the note, the mechanism by stages, the sources.</summary>
+    public static byte[] Programme(Programme p, string owner)
+    {
+        ArgumentNullException.ThrowIfNull(p);
+        var doc = new DocxBuilder();
+        doc.Heading(owner, before: 0, after: 240);
+        doc.Heading("ПРОГРАММА ДЕЯТЕЛЬНОСТИ", before: 240, after: 60);
+        doc.Heading(p.Name, before: 0, after: 60);
+        if (!string.IsNullOrWhiteSpace(p.Period)) doc.Paragraph(p.Period, after: 240);
+        doc.Heading("ПАСПОРТ ПРОГРАММЫ", before: 240, after: 120);
+        doc.Table([35, 65], [], Passport(p).Where(r => !string.IsNullOrWhiteSpace(r.Value)).Select(r => (IReadOnlyList<string?>)[r.Row, r.Value]));
+        if (!string.IsNullOrWhiteSpace(p.ExplanatoryNote))
+        {
+            doc.Heading("ПОЯСНИТЕЛЬНАЯ ЗАПИСКА", before: 240, after: 120);
+            doc.Paragraph(p.ExplanatoryNote, justify: true, indent: 709);
+        }
+        if (p.Stages.Count > 0)
+        {
+            doc.Heading("МЕХАНИЗМ РЕАЛИЗАЦИИ ПРОГРАММЫ", before: 240, after: 120);
+            doc.Table([6, 16, 14, 24, 18, 22], ["№ п/п", "Наименование этапа", "Сроки реализации этапа", "Задачи", "Средства реализации", "Ожидаемый результат"],
+                p.Stages.OrderBy(s => s.Number).Select(s => (IReadOnlyList<string?>)[$"{N(s.Number)}.", s.Name, s.Dates, s.Tasks, s.Means, s.ExpectedResult]));
+        }
+        if (p.Sources.Count > 0)
+        {
+            doc.Heading("СПИСОК ИНФОРМАЦИОННЫХ РЕСУРСОВ", before: 240, after: 120);
+            foreach (var s in p.Sources.OrderBy(s => s.Number)) doc.Paragraph($"{N(s.Number)}. {s.Text}", justify: true);
+        }
+        return doc.Build(p.Name);
+    }
 }
