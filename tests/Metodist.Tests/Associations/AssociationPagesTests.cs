@@ -51,6 +51,14 @@ public sealed class AssociationPagesTests(AssociationFixture f) : IClassFixture<
         saved.LeaderPersonId.Should().Be(leader.Id);
         saved.Members.Should().ContainSingle(m => m.PersonId == leader.Id && m.Role == MemberRole.Leader);
         saved.MunicipalityId.Should().Be(f.Data.North.Id);
+
+        var edit = await session.GetPageAsync($"/Associations/Edit/{id}");
+        edit.QuerySelector("#base option[selected]")!.GetAttribute("value").Should().Be(f.Data.NorthSchool.Id.ToString(), "the form shows the saved base organization");
+        (await SubmitAsync(session, $"/Associations/Edit/{id}", Form(edit, "#name"), ("Input.Description", "Сопровождение методистов школ"))).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        var again = await f.DbAsync(db => db.Associations.SingleAsync(a => a.Id == id));
+        again.BaseOrganizationId.Should().Be(f.Data.NorthSchool.Id, "saving the form keeps what it did not change");
+        again.Description.Should().Be("Сопровождение методистов школ");
+        again.LeaderPersonId.Should().Be(leader.Id);
     }
 
     [Fact]

@@ -109,6 +109,14 @@ public sealed class PlanRulesTests
         periods.Should().Equal((new DateOnly(2025, 9, 1), new DateOnly(2025, 12, 20)), (new DateOnly(2025, 12, 21), new DateOnly(2026, 5, 20)));
         PlanRules.ReportDays("31.02, 20.13, x").Should().BeEmpty();
     }
+
+    [Fact]
+    public void AReportDateInAugustClosesTheSummerAtTheEndOfTheYear()
+    {
+        PlanRules.ReportPeriods(Year, "20.12, 20.05, 31.08").Should().Equal(
+            (new DateOnly(2025, 9, 1), new DateOnly(2025, 12, 20)), (new DateOnly(2025, 12, 21), new DateOnly(2026, 5, 20)),
+            (new DateOnly(2026, 5, 21), new DateOnly(2026, 8, 31)));
+    }
 }
 
 [Trait("Category", "Unit")]

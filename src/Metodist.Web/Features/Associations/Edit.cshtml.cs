@@ -120,7 +120,7 @@ public sealed class EditModel(AppDbContext db, AssociationService associations, 
             var orgMunicipalities = await db.Organizations.Where(o => scope.OrganizationIds.Contains(o.Id)).Select(o => o.MunicipalityId).ToListAsync(ct);
             municipalities = municipalities.Where(m => regions.Contains(m.RegionId) || own.Contains(m.Id) || orgMunicipalities.Contains(m.Id));
         }
-        Municipalities = await municipalities.OrderBy(m => m.Name).Select(m => new Option(m.Id.ToString(), m.Name)).ToListAsync(ct);
+        Municipalities = (await municipalities.OrderBy(m => m.Name).Select(m => new { m.Id, m.Name }).ToListAsync(ct)).Select(m => new Option(m.Id.ToString(), m.Name)).ToList();
         var ids = Municipalities.Select(m => Guid.Parse(m.Value)).ToList();
         var orgs = db.Organizations.AsNoTracking().Where(o => ids.Contains(o.MunicipalityId));
         if (Input.MunicipalityId is { } chosen) orgs = orgs.Where(o => o.MunicipalityId == chosen);

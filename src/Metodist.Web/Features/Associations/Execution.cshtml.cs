@@ -67,8 +67,8 @@ public sealed class ExecutionModel(AppDbContext db, AssociationService associati
         Year = AcademicYear.ToString();
         var visible = (await associations.VisibleAsync(ct)).AsNoTracking().Where(a => !a.IsArchived);
         var municipalityIds = await visible.Where(a => a.MunicipalityId != null).Select(a => a.MunicipalityId!.Value).Distinct().ToListAsync(ct);
-        Municipalities = await db.Municipalities.AsNoTracking().Where(m => municipalityIds.Contains(m.Id)).OrderBy(m => m.Name)
-            .Select(m => new Option(m.Id.ToString(), m.Name)).ToListAsync(ct);
+        Municipalities = (await db.Municipalities.AsNoTracking().Where(m => municipalityIds.Contains(m.Id)).OrderBy(m => m.Name)
+            .Select(m => new { m.Id, m.Name }).ToListAsync(ct)).Select(m => new Option(m.Id.ToString(), m.Name)).ToList();
         MunicipalityId ??= scope.MunicipalityIds.Length == 1 ? scope.MunicipalityIds[0] : null;
         if (MunicipalityId is { } mid) visible = visible.Where(a => a.MunicipalityId == mid);
         if (Level is { } level) visible = visible.Where(a => a.Level == level);

@@ -92,8 +92,8 @@ public sealed class IndexModel(AppDbContext db, AssociationService associations)
         var items = await Rows(query).Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(ct);
         Result = new Page<AssociationRow>(items, total, page, PageSize);
         var municipalityIds = await (await associations.VisibleAsync(ct)).Where(a => a.MunicipalityId != null).Select(a => a.MunicipalityId!.Value).Distinct().ToListAsync(ct);
-        Municipalities = await db.Municipalities.AsNoTracking().Where(m => municipalityIds.Contains(m.Id)).OrderBy(m => m.Name)
-            .Select(m => new Option(m.Id.ToString(), m.Name)).ToListAsync(ct);
+        Municipalities = (await db.Municipalities.AsNoTracking().Where(m => municipalityIds.Contains(m.Id)).OrderBy(m => m.Name)
+            .Select(m => new { m.Id, m.Name }).ToListAsync(ct)).Select(m => new Option(m.Id.ToString(), m.Name)).ToList();
     }
 
     public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)

@@ -76,8 +76,8 @@ public sealed class PlanModel(AppDbContext db, AssociationService associations, 
                 : a is not null ? venues.Where(o => o.Municipality!.RegionId == a.RegionId)
                 : plan.MunicipalityId is { } pm ? venues.Where(o => o.MunicipalityId == pm) : venues.Where(_ => false);
             var chosen = plan.Items.Where(i => i.VenueOrganizationId != null).Select(i => i.VenueOrganizationId!.Value).ToList();
-            Venues = await venues.Union(db.Organizations.Where(o => chosen.Contains(o.Id))).OrderBy(o => o.ShortName).Take(1500)
-                .Select(o => new Option(o.Id.ToString(), o.ShortName)).ToListAsync(ct);
+            Venues = (await venues.Union(db.Organizations.Where(o => chosen.Contains(o.Id))).OrderBy(o => o.ShortName).Take(1500)
+                .Select(o => new { o.Id, o.ShortName }).ToListAsync(ct)).Select(o => new Option(o.Id.ToString(), o.ShortName)).ToList();
             People = (a?.Members ?? []).Where(x => x.Status == MemberStatus.Active && x.PersonId != null).OrderBy(x => x.FullName)
                 .Select(x => new Option(x.PersonId!.Value.ToString(), x.FullName + (x.Position is null ? "" : ", " + x.Position.ToLowerInvariant()))).ToList();
         }

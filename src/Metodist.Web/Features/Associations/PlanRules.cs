@@ -170,6 +170,8 @@ public static class PlanRules
     {
         var dues = ReportDays(reportDates)
             .Select(x => new DateOnly(year.YearOf(x.Month), x.Month, Math.Min(x.Day, DateTime.DaysInMonth(year.YearOf(x.Month), x.Month))))
+            // A date before the year begins («31.08») closes its summer, a year later.
+            .Select(d => d < year.Start ? d.AddYears(1) : d)
             .Distinct().Order().ToList();
         var periods = new List<(DateOnly, DateOnly)>();
         var start = year.Start;

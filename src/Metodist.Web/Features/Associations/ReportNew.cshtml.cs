@@ -28,7 +28,7 @@ public sealed class ReportNewModel(AssociationService associations, ReportServic
     public async Task<IActionResult> OnPostAsync(Guid associationId, DateOnly dueOn, CancellationToken ct)
     {
         if (!await LoadAsync(associationId, ct)) return NotFound();
-        var (op, report) = await reports.CreateAsync(Association, dueOn, ct);
+        var (op, report) = await reports.CreateAsync(Association, Year, dueOn, ct);
         if (op.Succeeded)
         {
             TempData["Message"] = "Отчёт собран из данных: дополните его итогами, проблемами и предложениями.";

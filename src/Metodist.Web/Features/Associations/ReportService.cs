@@ -38,11 +38,10 @@ public sealed class ReportService(AppDbContext db, AssociationService associatio
         ? $"Отчёт за {(index == 0 ? "I" : "II")} полугодие {year} учебного года"
         : $"Отчёт за период {start.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture)} – {end.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture)}";
 
-    public async Task<(Op Op, AssociationReport? Report)> CreateAsync(Association a, DateOnly dueOn, CancellationToken ct = default)
+    public async Task<(Op Op, AssociationReport? Report)> CreateAsync(Association a, AcademicYear year, DateOnly dueOn, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(a);
         if (!await associations.CanManageAsync(a, ct)) return (Op.Forbidden("Отчёт готовит руководитель объединения."), null);
-        var year = AcademicYear.Of(dueOn.AddMonths(-1));
         var periods = PlanRules.ReportPeriods(year, a.ReportDates);
         var index = periods.ToList().FindIndex(p => p.DueOn == dueOn);
         if (index < 0) return (Op.Invalid($"Срок отчёта {dueOn:dd.MM.yyyy} не совпадает со сроками объединения (до {a.ReportDates})."), null);

@@ -91,8 +91,9 @@ public sealed class NewModel(AppDbContext db, EventService events, AssociationSe
         if (Input.AssociationId is { } aid)
         {
             var year = AcademicYear.Of(events.Today).ToString();
-            Items = await db.PlanItems.AsNoTracking().Where(i => i.Plan!.AssociationId == aid).OrderByDescending(i => i.Plan!.AcademicYear).ThenBy(i => i.Plan!.Kind).ThenBy(i => i.Number)
-                .Select(i => new Option(i.Id.ToString(), i.Plan!.AcademicYear + ", п. " + i.Number + ". " + i.Title)).Take(300).ToListAsync(ct);
+            Items = (await db.PlanItems.AsNoTracking().Where(i => i.Plan!.AssociationId == aid).OrderByDescending(i => i.Plan!.AcademicYear).ThenBy(i => i.Plan!.Kind).ThenBy(i => i.Number)
+                .Select(i => new { i.Id, i.Plan!.AcademicYear, i.Number, i.Title }).Take(300).ToListAsync(ct))
+                .Select(i => new Option(i.Id.ToString(), $"{i.AcademicYear}, п. {i.Number}. {i.Title}")).ToList();
         }
         var association = managed.FirstOrDefault(a => a.Id == Input.AssociationId);
         var scope = await associations.ScopeAsync(ct);
@@ -101,7 +102,7 @@ public sealed class NewModel(AppDbContext db, EventService events, AssociationSe
             : scope.MunicipalityIds.Length > 0 ? venues.Where(o => scope.MunicipalityIds.Contains(o.MunicipalityId))
             : association is not null ? venues.Where(o => o.Municipality!.RegionId == association.RegionId)
             : venues.Where(o => o.Kind == Registry.OrganizationKind.MunicipalService || o.Kind == Registry.OrganizationKind.RegionalCentre);
-        Venues = await venues.OrderBy(o => o.ShortName).Take(1500).Select(o => new Option(o.Id.ToString(), o.ShortName)).ToListAsync(ct);
+        Venues = (await venues.OrderBy(o => o.ShortName).Take(1500).Select(o => new { o.Id, o.ShortName }).ToListAsync(ct)).Select(o => new Option(o.Id.ToString(), o.ShortName)).ToList();
         Areas = await catalogue.AreasAsync(ct);
     }
 }
