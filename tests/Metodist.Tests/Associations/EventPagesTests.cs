@@ -146,4 +146,37 @@ public sealed class EventPagesTests(AssociationFixture f) : IClassFixture<Associ
         (await SubmitAsync(session, "", Form(card, "Cancel"), ("reason", "Болезнь ведущего"))).StatusCode.Should().Be(HttpStatusCode.Redirect);
         (await session.GetPageAsync($"/Events/{id}")).Body!.TextContent.Should().Contain("Мероприятие отменено: Болезнь ведущего");
     }
+
+    [Fact]
+    public async Task TheOrganizerAttachesAMaterialThatEveryoneWhoSeesTheEventDownloads()
+    {
+        var session = await SessionAsync(f.NorthMethodist);
+        var association = await f.AssociationAsync(f.NorthMethodist, f.Data.North.Id, "ММО учителей физкультуры");
+        var id = await CreateAsync(session, association, "Семинар «Подвижные игры»", 15);
+        var card = await session.GetPageAsync($"/Events/{id}");
+        var token = BrowserSession.AntiforgeryToken(card);
+
+        using var empty = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" }, { new StringContent("Без файла"), "title" } };
+        var refused = await session.Client.PostAsync($"/Events/{id}?handler=Material", empty);
+        (await BrowserSession.ParseAsync(refused)).QuerySelector(".errors")!.TextContent.Should().Contain("Выберите файл");
+
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new StringContent("Программа семинара"), "title" },
+        };
+        var bytes = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF"u8.ToArray();
+        var file = new ByteArrayContent(bytes);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/pdf");
+        form.Add(file, "file", "programma.pdf");
+        (await session.Client.PostAsync($"/Events/{id}?handler=Material", form)).StatusCode.Should().Be(HttpStatusCode.Redirect);
+
+        var teacher = await f.TeacherAsync(f.Data.NorthSchool, "Спортивная");
+        var seen = await (await SessionAsync(teacher.Login)).GetPageAsync($"/Events/{id}");
+        var link = seen.QuerySelectorAll("a").First(a => a.TextContent == "Программа семинара").GetAttribute("href")!;
+        seen.QuerySelector("form[action*='handler=Material']").Should().BeNull("only the organizer uploads");
+        var download = await (await SessionAsync(teacher.Login)).Client.GetAsync(link);
+        download.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await download.Content.ReadAsByteArrayAsync()).Should().Equal(bytes);
+    }
 }

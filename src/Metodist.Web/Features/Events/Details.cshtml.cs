@@ -19,6 +19,7 @@ public sealed class DetailsModel(AppDbContext db, EventService events, Associati
     public string? PlanTitle { get; private set; }
     public Guid? PlanId { get; private set; }
     public IReadOnlyList<string> AreaNames { get; private set; } = [];
+    public IReadOnlyList<string> AudienceNames { get; private set; } = [];
     public IReadOnlyList<(EventRegistration Registration, int? Queue, string? Organization)> Registrations { get; private set; } = [];
     public bool IsOver => Event.EndsAt < DateTime.UtcNow;
 
@@ -42,6 +43,10 @@ public sealed class DetailsModel(AppDbContext db, EventService events, Associati
             }
         }
         var areaIds = e.Areas.Select(a => a.AreaId).ToList();
+        var subjectIds = e.Subjects.Select(x => x.SubjectId).ToList();
+        var positionIds = e.Positions.Select(x => x.PositionId).ToList();
+        AudienceNames = (await db.Subjects.AsNoTracking().Where(x => subjectIds.Contains(x.Id)).OrderBy(x => x.Name).Select(x => x.Name).ToListAsync(ct))
+            .Concat(await db.Positions.AsNoTracking().Where(x => positionIds.Contains(x.Id)).OrderBy(x => x.SortOrder).Select(x => x.Name.ToLower()).ToListAsync(ct)).ToList();
         AreaNames = await db.CompetenceAreas.AsNoTracking().Where(a => areaIds.Contains(a.Id)).OrderBy(a => a.SortOrder).Select(a => a.Name).ToListAsync(ct);
         if (CanManage)
         {
@@ -123,6 +128,28 @@ public sealed class DetailsModel(AppDbContext db, EventService events, Associati
         if ((await associations.ScopeAsync(ct)).PersonId is not { } me) return Forbid();
         var (op, _) = await events.AddToRouteAsync(e, me, ct);
         return await DoneAsync(id, op, "Мероприятие добавлено в ваш индивидуальный образовательный маршрут.", ct);
+    }
+
+    /// <summary>A material's file, for those who see the event.</summary>
+    public async Task<IActionResult> OnGetMaterialAsync(Guid id, Guid materialId, CancellationToken ct)
+    {
+        var material = (await events.FindAsync(id, ct))?.Materials.FirstOrDefault(m => m.Id == materialId);
+        if (material is null) return NotFound();
+        var file = await db.StoredFiles.AsNoTracking().FirstOrDefaultAsync(f => f.Id == material.FileId, ct);
+        return file is null ? NotFound() : File(file.Content, file.ContentType, file.FileName);
+    }
+
+    public async Task<IActionResult> OnPostMaterialAsync(Guid id, string? title, IFormFile? file, CancellationToken ct)
+    {
+        if (await events.FindAsync(id, ct) is not { } e) return NotFound();
+        var (op, _) = await events.AddMaterialAsync(e, title, await Files.UploadedScan.FromAsync(file, ct), ct);
+        return await DoneAsync(id, op, "Материал добавлен: он войдёт в отчёт объединения.", ct);
+    }
+
+    public async Task<IActionResult> OnPostRemoveMaterialAsync(Guid id, Guid materialId, CancellationToken ct)
+    {
+        if (await events.FindAsync(id, ct) is not { } e) return NotFound();
+        return await DoneAsync(id, await events.RemoveMaterialAsync(e, materialId, ct), "Материал удалён.", ct);
     }
 
     /// <summary>The certificate of an attended participant, for the participant themself or the organizer.</summary>

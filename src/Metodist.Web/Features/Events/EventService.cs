@@ -11,7 +11,8 @@ namespace Metodist.Web.Features.Events;
 public sealed record NewEvent(
     string? Title, EventKind Kind, DateTime? StartsAt, DateTime? EndsAt, Guid? VenueOrganizationId, int? Capacity, Guid? AssociationId, Guid? PlanItemId,
     string? Description = null, string? VenueNote = null, string? OnlineUrl = null, string? Audience = null, decimal? Hours = null,
-    IReadOnlyList<Guid>? ResponsibleIds = null, IReadOnlyList<Guid>? AreaIds = null, IReadOnlyList<Guid>? SubjectIds = null, Guid? MunicipalityId = null);
+    IReadOnlyList<Guid>? ResponsibleIds = null, IReadOnlyList<Guid>? AreaIds = null, IReadOnlyList<Guid>? SubjectIds = null, Guid? MunicipalityId = null,
+    IReadOnlyList<Guid>? PositionIds = null);
 
 /// <summary>What a registration came to: taken a place, or put on the waiting list (with the place in the queue).</summary>
 public sealed record RegistrationResult(EventRegistration Registration, bool Waitlisted, int? QueuePosition);
@@ -53,7 +54,7 @@ public sealed class EventService(AppDbContext db, CurrentUser user, AssociationS
 
     public async Task<MethodicalEvent?> FindAsync(Guid id, CancellationToken ct = default) =>
         await (await VisibleAsync(ct)).Include(e => e.Registrations).ThenInclude(r => r.Person).Include(e => e.Responsible).ThenInclude(r => r.Person)
-            .Include(e => e.Areas).Include(e => e.Subjects).Include(e => e.Materials).Include(e => e.VenueOrganization).Include(e => e.Association)
+            .Include(e => e.Areas).Include(e => e.Subjects).Include(e => e.Positions).Include(e => e.Materials).Include(e => e.VenueOrganization).Include(e => e.Association)
             .AsSplitQuery().FirstOrDefaultAsync(e => e.Id == id, ct);
 
     /// <summary>The organizer's side: the association's managers, or the methodists of the organizing service.</summary>
@@ -120,6 +121,15 @@ public sealed class EventService(AppDbContext db, CurrentUser user, AssociationS
             return (Op.Invalid("Ответственный не найден в реестре педагогов."), null);
         if (!string.IsNullOrWhiteSpace(input.OnlineUrl) && !Uri.TryCreate(input.OnlineUrl.Trim(), UriKind.Absolute, out _))
             return (Op.Invalid("Ссылка на трансляцию должна быть полным адресом, например https://…"), null);
+        var areas = (input.AreaIds ?? []).Distinct().ToList();
+        if (areas.Count > 0 && await db.CompetenceAreas.CountAsync(a => areas.Contains(a.Id), ct) != areas.Count)
+            return (Op.Invalid("Выбрана неизвестная область компетенций."), null);
+        var subjects = (input.SubjectIds ?? []).Distinct().ToList();
+        if (subjects.Count > 0 && await db.Subjects.CountAsync(x => subjects.Contains(x.Id), ct) != subjects.Count)
+            return (Op.Invalid("Предмет не найден в справочнике."), null);
+        var positions = (input.PositionIds ?? []).Distinct().ToList();
+        if (positions.Count > 0 && await db.Positions.CountAsync(x => positions.Contains(x.Id), ct) != positions.Count)
+            return (Op.Invalid("Должность не найдена в справочнике."), null);
         var e = new MethodicalEvent
         {
             Title = title, Kind = input.Kind, Description = Trim(input.Description), StartsAt = DateTime.SpecifyKind(starts, DateTimeKind.Utc),
@@ -129,8 +139,9 @@ public sealed class EventService(AppDbContext db, CurrentUser user, AssociationS
             PublishedAt = publish ? DateTime.UtcNow : null, CreatedBy = user.UserName,
         };
         foreach (var id in responsible) e.Responsible.Add(new EventResponsible { EventId = e.Id, PersonId = id });
-        foreach (var id in (input.AreaIds ?? []).Distinct()) e.Areas.Add(new EventArea { EventId = e.Id, AreaId = id });
-        foreach (var id in (input.SubjectIds ?? []).Distinct()) e.Subjects.Add(new EventSubject { EventId = e.Id, SubjectId = id });
+        foreach (var id in areas) e.Areas.Add(new EventArea { EventId = e.Id, AreaId = id });
+        foreach (var id in subjects) e.Subjects.Add(new EventSubject { EventId = e.Id, SubjectId = id });
+        foreach (var id in positions) e.Positions.Add(new EventPosition { EventId = e.Id, PositionId = id });
         db.Events.Add(e);
         await db.SaveChangesAsync(ct);
         return (Op.Ok, e);
@@ -300,6 +311,71 @@ public sealed class EventService(AppDbContext db, CurrentUser user, AssociationS
         db.RouteItems.Add(item);
         await db.SaveChangesAsync(ct);
         return (Op.Ok, item);
+    }
+
+    /// <summary>The associations whose events the user may create: those they manage, by name.</summary>
+    public async Task<List<Association>> ManagedAssociationsAsync(CancellationToken ct = default)
+    {
+        var scope = await user.ScopeAsync(ct);
+        if (scope.UserId is null) return [];
+        var visible = await (await associations.VisibleAsync(ct)).Include(a => a.Members).AsSplitQuery().AsNoTracking().OrderBy(a => a.Name).ThenBy(a => a.Id).ToListAsync(ct);
+        var managed = new List<Association>();
+        foreach (var a in visible)
+        {
+            if (await associations.CanManageAsync(a, ct)) managed.Add(a);
+        }
+        return managed;
+    }
+
+    /// <summary>Whether the user may create an event at all: as a methodist of a service, or as the manager of an association.</summary>
+    public async Task<bool> MayCreateAsync(CancellationToken ct = default)
+    {
+        var scope = await user.ScopeAsync(ct);
+        if (scope.UserId is null) return false;
+        return scope.IsRegionAdmin || scope.Has(AppRole.MunicipalMethodist) || (await ManagedAssociationsAsync(ct)).Count > 0;
+    }
+
+    /// <summary>Who holds the event: the association, or the municipal service, or the region's centre.</summary>
+    public async Task<string> OrganizerAsync(MethodicalEvent e, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        if (e.AssociationId is { } aid)
+            return e.Association?.Name ?? await db.Associations.Where(a => a.Id == aid).Select(a => a.Name).FirstAsync(ct);
+        if (e.MunicipalityId is { } mid)
+            return $"Муниципальная методическая служба: {await db.Municipalities.Where(m => m.Id == mid).Select(m => m.Name).FirstAsync(ct)}";
+        return $"Региональный центр научно-методического сопровождения педагогических работников: {await db.Regions.Where(r => r.Id == e.RegionId).Select(r => r.Name).FirstAsync(ct)}";
+    }
+
+    /// <summary>Attaches a material (a presentation, the programme, a resolution) stored as a file; the organizer's side only.</summary>
+    public async Task<(Op Op, EventMaterial? Material)> AddMaterialAsync(MethodicalEvent e, string? title, Files.UploadedScan? file, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        if (!await CanManageAsync(e, ct)) return (Op.Forbidden("Материалы добавляет организатор мероприятия."), null);
+        if (file is null) return (Op.Invalid("Выберите файл материала."), null);
+        if (Consultations.ConsultationFiles.Problem([file]) is { } problem) return (Op.Invalid(problem), null);
+        var name = Trim(title);
+        if (name is { Length: > 500 }) return (Op.Invalid("Название материала — не длиннее 500 знаков."), null);
+        var stored = Consultations.ConsultationFiles.ToStoredFile(file, null, user.UserName);
+        var material = new EventMaterial { EventId = e.Id, FileId = stored.Id, Title = name ?? Path.GetFileNameWithoutExtension(stored.FileName) };
+        db.StoredFiles.Add(stored);
+        db.EventMaterials.Add(material);
+        e.Materials.Add(material);
+        await db.SaveChangesAsync(ct);
+        return (Op.Ok, material);
+    }
+
+    /// <summary>Removes a material together with its file.</summary>
+    public async Task<Op> RemoveMaterialAsync(MethodicalEvent e, Guid materialId, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        if (!await CanManageAsync(e, ct)) return Op.Forbidden("Материалы удаляет организатор мероприятия.");
+        var material = e.Materials.FirstOrDefault(m => m.Id == materialId);
+        if (material is null) return Op.NotFound("Материал не найден.");
+        e.Materials.Remove(material);
+        db.EventMaterials.Remove(material);
+        db.StoredFiles.Remove(new Files.StoredFile { Id = material.FileId });
+        await db.SaveChangesAsync(ct);
+        return Op.Ok;
     }
 
     private static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";

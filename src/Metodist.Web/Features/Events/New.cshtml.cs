@@ -26,6 +26,8 @@ public sealed class EventInput
     public string? Audience { get; set; }
     public decimal? Hours { get; set; }
     public List<Guid> AreaIds { get; set; } = [];
+    public List<Guid> SubjectIds { get; set; } = [];
+    public List<Guid> PositionIds { get; set; } = [];
 }
 
 /// <summary>Creates an event of an association (or of the user's service), from a plan item when one is given; saves it as a draft or publishes it.</summary>
@@ -38,6 +40,8 @@ public sealed class NewModel(AppDbContext db, EventService events, AssociationSe
     public IReadOnlyList<Option> Items { get; private set; } = [];
     public IReadOnlyList<Option> Venues { get; private set; } = [];
     public IReadOnlyList<AreaRef> Areas { get; private set; } = [];
+    public IReadOnlyList<(Guid Id, string Name)> Subjects { get; private set; } = [];
+    public IReadOnlyList<(Guid Id, string Name)> Positions { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid? associationId, Guid? planItemId, CancellationToken ct)
     {
@@ -68,7 +72,7 @@ public sealed class NewModel(AppDbContext db, EventService events, AssociationSe
         var end = Input.EndTime ?? start.AddHours(2);
         var input = new NewEvent(Input.Title, Input.Kind, events.ToUtc(date.ToDateTime(start)), events.ToUtc(date.ToDateTime(end)), Input.VenueOrganizationId,
             Input.Capacity, Input.AssociationId, Input.PlanItemId, Input.Description, Input.VenueNote, Input.OnlineUrl, Input.Audience, Input.Hours,
-            AreaIds: Input.AreaIds);
+            AreaIds: Input.AreaIds, SubjectIds: Input.SubjectIds, PositionIds: Input.PositionIds);
         var (op, e) = await events.CreateAsync(input, publish, ct);
         if (!op.Succeeded)
         {
@@ -104,5 +108,7 @@ public sealed class NewModel(AppDbContext db, EventService events, AssociationSe
             : venues.Where(o => o.Kind == Registry.OrganizationKind.MunicipalService || o.Kind == Registry.OrganizationKind.RegionalCentre);
         Venues = (await venues.OrderBy(o => o.ShortName).Take(1500).Select(o => new { o.Id, o.ShortName }).ToListAsync(ct)).Select(o => new Option(o.Id.ToString(), o.ShortName)).ToList();
         Areas = await catalogue.AreasAsync(ct);
+        Subjects = (await db.Subjects.AsNoTracking().OrderBy(x => x.Name).Select(x => new { x.Id, x.Name }).ToListAsync(ct)).Select(x => (x.Id, x.Name)).ToList();
+        Positions = (await db.Positions.AsNoTracking().OrderBy(x => x.SortOrder).ThenBy(x => x.Name).Select(x => new { x.Id, x.Name }).ToListAsync(ct)).Select(x => (x.Id, x.Name)).ToList();
     }
 }
