@@ -9,7 +9,7 @@ namespace Metodist.BrowserTests.Infrastructure;
 public sealed class ChromiumSession : IAsyncDisposable
 {
     public const string ChromiumPath = "/usr/bin/chromium";
-    private const float Timeout = 30_000;
+    private const float Timeout = 60_000;
 
     private static readonly string[] ChromiumArgs =
         ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
