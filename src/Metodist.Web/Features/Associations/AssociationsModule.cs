@@ -13,6 +13,7 @@ public static class AssociationsModule
         services.AddScoped<ProtocolService>();
         services.AddScoped<ReportService>();
         services.AddScoped<ProgrammeService>();
+        services.AddScoped<Public.Services.PublicDirectory>();
         services.AddScoped<EventService>();
         return services;
     }
