@@ -86,6 +86,81 @@ public sealed class ProtocolReportTests(AssociationFixture f) : IClassFixture<As
     }
 
     [Fact]
+    public async Task ASavedProtocolIsCorrectedOnItsPageClosedAssignmentsStayAndPresenceChangesAreAudited()
+    {
+        var (id, members) = await AssociationWithMembersAsync("ШМО учителей химии (исправление протокола)");
+        var session = await _forms.SessionAsync(f.NorthMethodist);
+        var memberIds = await f.DbAsync(db => db.AssociationMembers.Where(m => m.AssociationId == id).ToDictionaryAsync(m => m.PersonId!.Value, m => m.Id));
+        var form = PageForms.Form(await session.GetPageAsync($"/Associations/{id}/Protocols/New"), "#agenda");
+        var created = await PageForms.SubmitAsync(session, $"/Associations/{id}/Protocols/New", form,
+            ("Input.Date", DateTime.Today.AddDays(-2).ToString("yyyy-MM-dd")), ("Input.Present", memberIds[members[0].Id].ToString()),
+            ("Input.Present", memberIds[members[1].Id].ToString()), ("Input.Agenda", "1. О подготовке к ОГЭ."), ("Input.Heard", "Иванову — о подготовке к ОГЭ."),
+            ("Input.Assignments[0].Text", "Составить график консультаций"), ("Input.Assignments[0].ResponsiblePersonId", members[0].Id.ToString()),
+            ("Input.Assignments[1].Text", "Провести пробный экзамен"), ("Input.Assignments[2].Text", "Обновить стенд"));
+        created.StatusCode.Should().Be(HttpStatusCode.Redirect, await created.Content.ReadAsStringAsync());
+        var url = created.Headers.Location!.OriginalString;
+        var protocolId = Guid.Parse(url[(url.LastIndexOf('/') + 1)..]);
+        var view = await session.GetPageAsync(url);
+        view.QuerySelectorAll("a").Should().Contain(x => x.TextContent == "Исправить" && x.GetAttribute("href") == url + "/Edit");
+        var close = view.QuerySelectorAll("form").OfType<IHtmlFormElement>().First(x => (x.GetAttribute("action") ?? "").Contains("handler=Close"));
+        (await PageForms.SubmitAsync(session, url, close, ("note", "График размещён на сайте"))).StatusCode.Should().Be(HttpStatusCode.Redirect);
+
+        // A second protocol takes number 2, so the correction cannot reuse it.
+        var second = PageForms.Form(await session.GetPageAsync($"/Associations/{id}/Protocols/New"), "#agenda");
+        (await PageForms.SubmitAsync(session, $"/Associations/{id}/Protocols/New", second, ("Input.Agenda", "1. Разное."))).StatusCode.Should().Be(HttpStatusCode.Redirect);
+
+        var edit = await session.GetPageAsync(url + "/Edit");
+        edit.QuerySelector("h1")!.TextContent.Should().StartWith("Исправление протокола № 1");
+        edit.Body!.TextContent.Should().Contain("Составить график консультаций").And.Contain("выполнено");
+        var editForm = PageForms.Form(edit, "#agenda");
+        var fields = BrowserSession.FormFields(editForm);
+        fields.Should().Contain(x => x.Key == "Input.Heard" && x.Value == "Иванову — о подготовке к ОГЭ.");
+        fields.Where(x => x.Key == "Input.Present").Select(x => x.Value).Should().BeEquivalentTo([memberIds[members[0].Id].ToString(), memberIds[members[1].Id].ToString()]);
+        fields.Should().Contain(x => x.Key == "Input.Assignments[0].Text" && x.Value == "Провести пробный экзамен");
+        fields.Should().Contain(x => x.Key == "Input.Assignments[1].Text" && x.Value == "Обновить стенд");
+        fields.Should().NotContain(x => x.Value == "Составить график консультаций", "a closed assignment is shown, not edited");
+
+        var taken = await PageForms.SubmitAsync(session, url + "/Edit", editForm, ("Input.Number", "2"), ("Input.Heard", "Исправлено"));
+        taken.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        (await BrowserSession.ParseAsync(taken)).QuerySelector(".errors")!.TextContent.Should().Contain("Протокол № 2 у объединения уже есть");
+        (await f.DbAsync(db => db.Protocols.Where(p => p.Id == protocolId).Select(p => p.Heard).SingleAsync())).Should().Be("Иванову — о подготовке к ОГЭ.");
+
+        var saved = await PageForms.SubmitAsync(session, url + "/Edit", editForm,
+            ("Input.Heard", "Иванову И.И. — о подготовке к ОГЭ по химии."), ("Input.Present", memberIds[members[0].Id].ToString()),
+            ("Input.Present", memberIds[members[2].Id].ToString()),
+            ("Input.Assignments[0].Text", "Провести пробный экзамен в формате ОГЭ"), ("Input.Assignments[0].ResponsiblePersonId", members[2].Id.ToString()),
+            ("Input.Assignments[0].Deadline", DateTime.Today.AddDays(14).ToString("yyyy-MM-dd")),
+            ("Input.Assignments[1].Text", ""), ("Input.Assignments[2].Text", "Подготовить памятку для родителей"));
+        saved.StatusCode.Should().Be(HttpStatusCode.Redirect, await saved.Content.ReadAsStringAsync());
+
+        var p = await f.DbAsync(db => db.Protocols.Include(x => x.Attendees).Include(x => x.Assignments).AsSplitQuery().SingleAsync(x => x.Id == protocolId));
+        p.Heard.Should().Be("Иванову И.И. — о подготовке к ОГЭ по химии.");
+        p.Number.Should().Be(1);
+        p.Attendees.Where(x => x.Present).Select(x => x.MemberId).Should().BeEquivalentTo([memberIds[members[0].Id], memberIds[members[2].Id]]);
+        p.Assignments.OrderBy(x => x.Number).Select(x => (x.Number, x.Text, x.DoneOn is not null)).Should().Equal(
+            (1, "Составить график консультаций", true), (2, "Провести пробный экзамен в формате ОГЭ", false), (4, "Подготовить памятку для родителей", false));
+        var reassigned = p.Assignments.Single(x => x.Number == 2);
+        reassigned.ResponsiblePersonId.Should().Be(members[2].Id);
+        reassigned.ResponsibleText.Should().Be(members[2].FullName);
+        reassigned.Deadline.Should().Be(DateOnly.FromDateTime(DateTime.Today.AddDays(14)));
+        p.Assignments.Single(x => x.Number == 1).DoneNote.Should().Be("График размещён на сайте");
+
+        var audit = await f.DbAsync(db => db.AuditEntries.AsNoTracking()
+            .Where(a => a.EntityId == protocolId && a.Action == Metodist.Web.Features.Audit.AuditAction.Updated).ToListAsync());
+        audit.Select(a => (a.PersonId, a.Field, a.OldValue, a.NewValue)).Should().BeEquivalentTo(new[]
+        {
+            ((Guid?)members[1].Id, (string?)"Присутствие на заседании", (string?)"да", (string?)"нет"),
+            ((Guid?)members[2].Id, (string?)"Присутствие на заседании", (string?)"нет", (string?)"да"),
+        });
+
+        var south = await _forms.SessionAsync(f.SouthMethodist);
+        (await south.Client.GetAsync(url + "/Edit")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        var teacher = await f.Data.AddUserAsync(RegionFixture.UniqueLogin("himiya"), members[1].Id, (Metodist.Web.Features.Accounts.AppRole.Teacher, members[1].Id));
+        var member = await _forms.SessionAsync(teacher);
+        (await member.Client.GetAsync(url + "/Edit")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task TheReportShowsTheAttendedEventAsHeldAndTheMovedItemWithItsReasonAndSubmissionLocksTheText()
     {
         var (id, members) = await AssociationWithMembersAsync("ММО учителей химии (отчёт)");

@@ -27,10 +27,23 @@ public sealed class ProtocolInput
 
 public sealed class AssignmentInput
 {
+    /// <summary>The assignment being edited; empty on a new row.</summary>
+    public Guid? Id { get; set; }
+
     public string? Text { get; set; }
     public Guid? ResponsiblePersonId { get; set; }
     public DateOnly? Deadline { get; set; }
+
+    /// <summary>Shown, not posted: the number of an existing assignment and the name of its responsible person.</summary>
+    public int? Number { get; set; }
+
+    public string? ResponsibleName { get; set; }
 }
+
+/// <summary>What the protocol form shows: the fields, the people who can be ticked present, those who can be made responsible.</summary>
+public sealed record ProtocolForm(
+    ProtocolInput Input, IReadOnlyList<(Guid MemberId, string FullName, string? Note)> People, IReadOnlyList<(Guid PersonId, string FullName)> Responsible,
+    IReadOnlyDictionary<Guid, ProtocolAssignment> Closed, string? Error, string Submit, string CancelHref);
 
 /// <summary>A new protocol of a meeting: attendees ticked among the members (from the event's attendance when it was held as one).</summary>
 public sealed class ProtocolNewModel(AppDbContext db, AssociationService associations, ProtocolService protocols, EventService events) : PageModel
@@ -43,6 +56,10 @@ public sealed class ProtocolNewModel(AppDbContext db, AssociationService associa
     public string? Error { get; private set; }
 
     public DateTime Local(DateTime utc) => events.LocalTime(utc);
+
+    public ProtocolForm Form => new(Input, Members.Select(m => (m.Id, m.FullName, m.OrganizationName)).ToList(),
+        Members.Where(m => m.PersonId is not null).Select(m => (m.PersonId!.Value, m.FullName)).ToList(),
+        new Dictionary<Guid, ProtocolAssignment>(), Error, "Сохранить протокол", $"/Associations/{Association.Id}");
 
     private async Task<bool> LoadAsync(Guid associationId, CancellationToken ct)
     {

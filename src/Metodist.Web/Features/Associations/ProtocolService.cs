@@ -3,7 +3,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Metodist.Web.Features.Associations;
 
-public sealed record NewAssignment(string? Text, Guid? ResponsiblePersonId, string? ResponsibleText, DateOnly? Deadline);
+/// <summary>An assignment row of the protocol form; <paramref name="Id"/> names an existing assignment when a protocol is edited.</summary>
+public sealed record NewAssignment(string? Text, Guid? ResponsiblePersonId, string? ResponsibleText, DateOnly? Deadline, Guid? Id = null);
 
 public sealed record NewProtocol(
     int? Number, DateOnly? Date, string? Venue, string? Chair, string? Secretary, string? Agenda, string? Heard, string? Decided, int Guests,
@@ -35,23 +36,16 @@ public sealed class ProtocolService(AppDbContext db, AssociationService associat
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(input);
         if (!await associations.CanManageAsync(a, ct)) return (Op.Forbidden("Протокол ведёт руководитель или секретарь объединения."), null);
-        if (input.Date is not { } date) return (Op.Invalid("Укажите дату заседания."), null);
-        if (string.IsNullOrWhiteSpace(input.Agenda)) return (Op.Invalid("Укажите повестку дня: хотя бы один вопрос."), null);
-        if (input.Guests < 0) return (Op.Invalid("Число приглашённых не может быть отрицательным."), null);
+        var invalid = await ValidateAsync(a, input, null, ct);
+        if (invalid is not null) return (invalid, null);
+        var date = input.Date!.Value;
         var number = input.Number ?? await NextNumberAsync(a.Id, ct);
-        if (number < 1) return (Op.Invalid("Номер протокола — целое число от 1."), null);
-        if (await db.Protocols.AnyAsync(p => p.AssociationId == a.Id && p.Number == number, ct))
-            return (Op.Conflict($"Протокол № {number} у объединения уже есть."), null);
-        if (input.Agenda.Length > 4000 || (input.Decided?.Length ?? 0) > 8000 || (input.Heard?.Length ?? 0) > 20000)
-            return (Op.Invalid("Текст протокола слишком длинный: повестка — до 4000 знаков, «Решили» — до 8000, «Слушали» — до 20000."), null);
-        if (input.EventId is { } eventId && !await db.Events.AnyAsync(e => e.Id == eventId && e.AssociationId == a.Id, ct))
-            return (Op.Invalid("Мероприятие не найдено среди мероприятий объединения."), null);
         var members = a.Members.Where(m => m.Status == MemberStatus.Active).OrderBy(m => m.SortOrder).ToList();
         if (input.PresentMemberIds.Any(id => members.All(m => m.Id != id))) return (Op.Invalid("Среди присутствовавших есть не участник объединения."), null);
         var protocol = new Protocol
         {
             AssociationId = a.Id, EventId = input.EventId, Number = number, Date = date, Venue = Trim(input.Venue), Chair = Trim(input.Chair),
-            Secretary = Trim(input.Secretary), Agenda = input.Agenda.Trim(), Heard = Trim(input.Heard), Decided = Trim(input.Decided), Guests = input.Guests,
+            Secretary = Trim(input.Secretary), Agenda = input.Agenda!.Trim(), Heard = Trim(input.Heard), Decided = Trim(input.Decided), Guests = input.Guests,
             CreatedBy = associations.UserName,
         };
         foreach (var m in members)
@@ -71,6 +65,96 @@ public sealed class ProtocolService(AppDbContext db, AssociationService associat
         await db.SaveChangesAsync(ct);
         protocol.Association = a;
         return (Op.Ok, protocol);
+    }
+
+    /// <summary>
+    /// Corrects a saved protocol: its header, texts and who was present among those listed at the meeting; open assignments can be
+    /// reworded, reassigned, given another deadline or removed (an emptied row), new ones added; closed ones stay as they were.
+    /// </summary>
+    public async Task<Op> UpdateAsync(Protocol protocol, NewProtocol input, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(protocol);
+        ArgumentNullException.ThrowIfNull(input);
+        if (protocol.Association is not { } a || !await associations.CanManageAsync(a, ct)) return Op.Forbidden("Протокол ведёт руководитель или секретарь объединения.");
+        var invalid = await ValidateAsync(a, input, protocol, ct);
+        if (invalid is not null) return invalid;
+        if (input.PresentMemberIds.Any(id => protocol.Attendees.All(x => x.MemberId != id)))
+            return Op.Invalid("Среди присутствовавших есть тот, кого нет в списке участников заседания.");
+        var members = a.Members.Where(m => m.Status == MemberStatus.Active).ToList();
+        var rows = input.Assignments.ToList();
+        foreach (var row in rows.Where(r => r.Id is not null))
+            if (protocol.Assignments.All(x => x.Id != row.Id)) return Op.Invalid("Поручение не найдено в этом протоколе.");
+        var changes = new List<Action>();
+        var next = protocol.Assignments.Select(x => x.Number).DefaultIfEmpty(0).Max();
+        foreach (var row in rows)
+        {
+            var existing = row.Id is { } rid ? protocol.Assignments.First(x => x.Id == rid) : null;
+            if (existing?.DoneOn is not null) continue;
+            if (existing is null && string.IsNullOrWhiteSpace(row.Text)) continue;
+            // A responsible person stays valid when unchanged even if they have left the association since.
+            var keeps = existing is not null && row.ResponsiblePersonId == existing.ResponsiblePersonId;
+            var responsible = row.ResponsiblePersonId is { } pid ? members.FirstOrDefault(m => m.PersonId == pid) : null;
+            if (row.ResponsiblePersonId is not null && responsible is null && !keeps) return Op.Invalid("Ответственный за поручение — не участник объединения.");
+            if (existing is null)
+            {
+                var added = new ProtocolAssignment
+                {
+                    ProtocolId = protocol.Id, Number = ++next, Text = row.Text!.Trim(), ResponsiblePersonId = responsible?.PersonId,
+                    ResponsibleText = Trim(row.ResponsibleText) ?? responsible?.FullName, Deadline = row.Deadline,
+                };
+                changes.Add(() => { protocol.Assignments.Add(added); db.ProtocolAssignments.Add(added); });
+            }
+            else if (string.IsNullOrWhiteSpace(row.Text))
+            {
+                changes.Add(() => { protocol.Assignments.Remove(existing); db.ProtocolAssignments.Remove(existing); });
+            }
+            else
+            {
+                var text = row.Text.Trim();
+                var responsibleText = keeps ? existing.ResponsibleText : responsible?.FullName;
+                changes.Add(() =>
+                {
+                    existing.Text = text;
+                    existing.ResponsiblePersonId = row.ResponsiblePersonId;
+                    existing.ResponsibleText = responsibleText;
+                    existing.Deadline = row.Deadline;
+                });
+            }
+        }
+        protocol.Number = input.Number ?? protocol.Number;
+        protocol.Date = input.Date!.Value;
+        protocol.Venue = Trim(input.Venue);
+        protocol.Chair = Trim(input.Chair);
+        protocol.Secretary = Trim(input.Secretary);
+        protocol.Agenda = input.Agenda!.Trim();
+        protocol.Heard = Trim(input.Heard);
+        protocol.Decided = Trim(input.Decided);
+        protocol.Guests = input.Guests;
+        protocol.EventId = input.EventId;
+        foreach (var x in protocol.Attendees) x.Present = input.PresentMemberIds.Contains(x.MemberId);
+        foreach (var change in changes) change();
+        await db.SaveChangesAsync(ct);
+        return Op.Ok;
+    }
+
+    private async Task<Op?> ValidateAsync(Association a, NewProtocol input, Protocol? editing, CancellationToken ct)
+    {
+        if (input.Date is null) return Op.Invalid("Укажите дату заседания.");
+        if (string.IsNullOrWhiteSpace(input.Agenda)) return Op.Invalid("Укажите повестку дня: хотя бы один вопрос.");
+        if (input.Guests < 0) return Op.Invalid("Число приглашённых не может быть отрицательным.");
+        if (input.Number is { } number)
+        {
+            if (number < 1) return Op.Invalid("Номер протокола — целое число от 1.");
+            var otherId = editing?.Id ?? Guid.Empty;
+            if (await db.Protocols.AnyAsync(p => p.AssociationId == a.Id && p.Number == number && p.Id != otherId, ct))
+                return Op.Conflict($"Протокол № {number} у объединения уже есть.");
+        }
+        if (input.Agenda.Length > 4000 || (input.Decided?.Length ?? 0) > 8000 || (input.Heard?.Length ?? 0) > 20000)
+            return Op.Invalid("Текст протокола слишком длинный: повестка — до 4000 знаков, «Решили» — до 8000, «Слушали» — до 20000.");
+        if (input.Assignments.Any(x => (x.Text?.Length ?? 0) > 2000)) return Op.Invalid("Текст поручения — до 2000 знаков.");
+        if (input.EventId is { } eventId && !await db.Events.AnyAsync(e => e.Id == eventId && e.AssociationId == a.Id, ct))
+            return Op.Invalid("Мероприятие не найдено среди мероприятий объединения.");
+        return null;
     }
 
     public async Task<Op> CloseAssignmentAsync(Protocol protocol, Guid assignmentId, DateOnly? doneOn, string? note, CancellationToken ct = default)

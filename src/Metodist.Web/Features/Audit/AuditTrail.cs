@@ -161,6 +161,11 @@ internal static class AuditTrail
         [nameof(Associations.AssociationMember.OrganizationName)] = "Организация (в составе объединения)",
     };
 
+    private static readonly Dictionary<string, string> AttendeeFields = new()
+    {
+        [nameof(Associations.ProtocolAttendee.Present)] = "Присутствие на заседании",
+    };
+
     private static readonly Dictionary<string, string> RegistrationFields = new()
     {
         [nameof(Events.EventRegistration.Status)] = "Запись на мероприятие",
@@ -224,6 +229,17 @@ internal static class AuditTrail
                     Collect(db, entry, MemberFields, "Участие в объединении", member.Id, memberPerson,
                         () => $"{db.Associations.Local.FirstOrDefault(a => a.Id == member.AssociationId)?.Name ?? db.Associations.Where(a => a.Id == member.AssociationId).Select(a => a.Name).FirstOrDefault()}, {member.Role.Title()}, {member.Status.Title()}",
                         actor, now, entries);
+                    break;
+                case Associations.ProtocolAttendee attendee:
+                    var attendeePerson = db.AssociationMembers.Local.FirstOrDefault(m => m.Id == attendee.MemberId)?.PersonId
+                        ?? db.AssociationMembers.Where(m => m.Id == attendee.MemberId).Select(m => m.PersonId).FirstOrDefault();
+                    if (attendeePerson is not { } attendeeId) break;
+                    Collect(db, entry, AttendeeFields, "Протокол заседания", attendee.ProtocolId, attendeeId, () =>
+                    {
+                        var protocol = db.Protocols.Local.FirstOrDefault(x => x.Id == attendee.ProtocolId);
+                        var title = protocol is null ? "" : $"№ {protocol.Number} от {protocol.Date:dd.MM.yyyy}, ";
+                        return title + (attendee.Present ? "присутствовал(а)" : "отсутствовал(а)");
+                    }, actor, now, entries);
                     break;
                 case Events.EventRegistration registration:
                     Collect(db, entry, RegistrationFields, "Запись на мероприятие", registration.Id, registration.PersonId,
