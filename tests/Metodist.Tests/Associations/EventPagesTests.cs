@@ -179,4 +179,40 @@ public sealed class EventPagesTests(AssociationFixture f) : IClassFixture<Associ
         download.StatusCode.Should().Be(HttpStatusCode.OK);
         (await download.Content.ReadAsByteArrayAsync()).Should().Equal(bytes);
     }
+
+    [Fact]
+    public async Task CardsLinkOnlyToTheCardsTheReaderMayOpenAndNameTheRestPlainly()
+    {
+        var methodist = await SessionAsync(f.NorthMethodist);
+        var association = await f.AssociationAsync(f.NorthMethodist, f.Data.North.Id, "ММО учителей черчения");
+        var insider = await f.TeacherAsync(f.Data.NorthSchool, "Чертёжникова");
+        var outsider = await f.TeacherAsync(f.Data.SouthSchool, "Рейсшинова");
+        await f.PostAsync(f.NorthMethodist, $"/api/associations/{association}/members", new { teacherId = insider.Teacher.Id, role = "member" });
+        await f.PostAsync(f.NorthMethodist, $"/api/associations/{association}/members", new { teacherId = outsider.Teacher.Id, role = "member" });
+        var id = await CreateAsync(methodist, association, "Практикум «Чтение чертежей»", 12);
+
+        static IEnumerable<string> Links(IHtmlDocument page) => page.QuerySelectorAll("main a").Select(a => a.GetAttribute("href") ?? "");
+
+        // The methodist opens the association from the event and every member's card from the association.
+        Links(await methodist.GetPageAsync($"/Events/{id}")).Should().Contain($"/Associations/{association}");
+        Links(await methodist.GetPageAsync($"/Associations/{association}")).Should().Contain($"/Registry/Teachers/Details/{insider.Teacher.Id}");
+
+        // A member sees the association and the other members by name; the only registry card linked is their own.
+        var member = await SessionAsync(insider.Login);
+        var card = await member.GetPageAsync($"/Associations/{association}");
+        card.Body!.TextContent.Should().Contain(outsider.Teacher.FullName);
+        Links(card).Where(x => x.StartsWith("/Registry/Teachers/Details/", StringComparison.Ordinal)).Should().Equal($"/Registry/Teachers/Details/{insider.Teacher.Id}");
+
+        // A teacher of another municipality sees the published event and its organizer named, not linked to a card they cannot open.
+        var stranger = await f.TeacherAsync(f.Data.SouthSchool, "Лекальная");
+        var session = await SessionAsync(stranger.Login);
+        (await session.Client.GetAsync($"/Associations/{association}")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        var seen = await session.GetPageAsync($"/Events/{id}");
+        seen.Body!.TextContent.Should().Contain("ММО учителей черчения");
+        Links(seen).Should().NotContain($"/Associations/{association}");
+
+        // The outsider's own card lists the association and links to it, since they are a member.
+        var own = await SessionAsync(outsider.Login);
+        Links(await own.GetPageAsync($"/Registry/Teachers/Details/{outsider.Teacher.Id}")).Should().Contain($"/Associations/{association}");
+    }
 }

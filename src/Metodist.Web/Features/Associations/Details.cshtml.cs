@@ -22,6 +22,9 @@ public sealed class DetailsModel(AppDbContext db, AssociationService association
     public bool CanJoin { get; private set; }
     public AssociationMember? Mine { get; private set; }
     public IReadOnlyList<AssociationMember> Members { get; private set; } = [];
+
+    /// <summary>The members whose registry card this user may open; the others are shown by name only.</summary>
+    public IReadOnlySet<Guid> Openable { get; private set; } = new HashSet<Guid>();
     public IReadOnlyList<AssociationMember> Requests { get; private set; } = [];
     public IReadOnlyList<PlanLine> Plans { get; private set; } = [];
     public IReadOnlyList<EventLine> Events { get; private set; } = [];
@@ -48,6 +51,8 @@ public sealed class DetailsModel(AppDbContext db, AssociationService association
         Mine = scope.PersonId is { } me ? a.Members.FirstOrDefault(m => m.PersonId == me) : null;
         CanJoin = scope.PersonId is not null && Mine?.Status is not (MemberStatus.Active or MemberStatus.Requested) && !a.IsArchived;
         Members = a.Members.Where(m => m.Status == MemberStatus.Active).OrderBy(m => m.Role == MemberRole.Member).ThenBy(m => m.Role).ThenBy(m => m.SortOrder).ToList();
+        var memberPersons = Members.Where(m => m.PersonId is not null).Select(m => m.PersonId!.Value).ToList();
+        Openable = (await scope.Persons(db.Persons.AsNoTracking()).Where(p => memberPersons.Contains(p.Id)).Select(p => p.Id).ToListAsync(ct)).ToHashSet();
         Requests = CanManage ? a.Members.Where(m => m.Status == MemberStatus.Requested).OrderBy(m => m.RequestedAt).ToList() : [];
         CurrentYear = AcademicYear.Of(associations.Today).ToString();
 

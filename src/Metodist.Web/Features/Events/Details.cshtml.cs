@@ -17,6 +17,9 @@ public sealed class DetailsModel(AppDbContext db, EventService events, Associati
     public Guid? Me { get; private set; }
     public EventRegistration? Mine { get; private set; }
     public string? PlanTitle { get; private set; }
+
+    /// <summary>Whether the user may open the organizing association's card and plan; otherwise they are named without a link.</summary>
+    public bool OrganizerVisible { get; private set; }
     public Guid? PlanId { get; private set; }
     public IReadOnlyList<string> AreaNames { get; private set; } = [];
     public IReadOnlyList<string> AudienceNames { get; private set; } = [];
@@ -33,6 +36,7 @@ public sealed class DetailsModel(AppDbContext db, EventService events, Associati
         CanManage = await events.CanManageAsync(e, ct);
         Me = (await associations.ScopeAsync(ct)).PersonId;
         Mine = Me is { } me ? e.Registrations.FirstOrDefault(r => r.PersonId == me && r.Status != RegistrationStatus.Cancelled) : null;
+        OrganizerVisible = e.AssociationId is { } organizer && await (await associations.VisibleAsync(ct)).AnyAsync(a => a.Id == organizer, ct);
         if (e.PlanItemId is { } itemId)
         {
             var item = await db.PlanItems.AsNoTracking().Where(i => i.Id == itemId).Select(i => new { i.PlanId, i.Number, i.Title, i.Plan!.AcademicYear }).FirstOrDefaultAsync(ct);

@@ -9,7 +9,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Metodist.Web.Features.Registry.Teachers;
 
-public sealed class DetailsModel(AppDbContext db, CurrentUser currentUser, TimeProvider clock, Diagnostics.ResultAccess results) : PageModel
+public sealed class DetailsModel(
+    AppDbContext db, CurrentUser currentUser, TimeProvider clock, Diagnostics.ResultAccess results, Associations.AssociationService associationService) : PageModel
 {
     public Person Person { get; private set; } = null!;
     public IReadOnlyList<(Employment Employment, string Municipality, bool Editable)> Employments { get; private set; } = [];
@@ -24,6 +25,9 @@ public sealed class DetailsModel(AppDbContext db, CurrentUser currentUser, TimeP
     public List<Routes.DevelopmentRoute> Routes { get; private set; } = [];
     public List<(string Course, Courses.EnrolmentStatus Status, DateOnly? CompletedOn, string? Certificate)> Enrolments { get; private set; } = [];
     public bool CanDraftRoute { get; private set; }
+
+    /// <summary>The listed associations whose card this user may open; the others are named without a link.</summary>
+    public IReadOnlySet<Guid> OpenableAssociations { get; private set; } = new HashSet<Guid>();
 
     /// <summary>The associations the teacher is a member of or asked to join: name, level, role and state.</summary>
     public List<(Guid Id, string Name, Metodist.Web.Features.Associations.AssociationLevel Level, Metodist.Web.Features.Associations.MemberRole Role, Metodist.Web.Features.Associations.MemberStatus Status, DateOnly? JoinedOn)> Associations { get; private set; } = [];
@@ -61,6 +65,8 @@ public sealed class DetailsModel(AppDbContext db, CurrentUser currentUser, TimeP
                 .OrderBy(m => m.Association!.Name)
                 .Select(m => new { m.AssociationId, m.Association!.Name, m.Association.Level, m.Role, m.Status, m.JoinedOn }).ToListAsync(ct))
             .Select(m => (m.AssociationId, m.Name, m.Level, m.Role, m.Status, m.JoinedOn)).ToList();
+        var listed = Associations.Select(a => a.Id).ToList();
+        OpenableAssociations = (await (await associationService.VisibleAsync(ct)).Where(a => listed.Contains(a.Id)).Select(a => a.Id).ToListAsync(ct)).ToHashSet();
         if (CanSeeHistory)
             History = await db.AuditEntries.AsNoTracking().Where(a => a.PersonId == id).OrderByDescending(a => a.At).Take(15).ToListAsync(ct);
         return Page();
